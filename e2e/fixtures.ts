@@ -1,0 +1,133 @@
+import { _electron, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import path from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { ELECTRON_MISSING, findElectronBinary } from '../scripts/electron-binary';
+import { repoRoot, startNodeProcess, type Running } from './support/processes';
+
+export type Target = 'web' | 'electron';
+
+/** The app under test, whatever its target, with the reference platform behind it. */
+export interface Desktop {
+  page: Page;
+  platformUrl: string;
+  /** Stops the reference platform (the desktop becomes offline). */
+  stopPlatform(): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  startPlatform(): Promise<void>;
+  /** Quits the app and starts it again on the same local data; `page` is the new window. */
+  restart(): Promise<void>;
+  /** Loads a path of the app, as a deep link or a reload would. */
+  goto(pathname: string): Promise<void>;
+}
+
+interface WorkerFixtures {
+  target: Target;
+  chromium: () => Promise<Browser>;
+}
+
+export const test = base.extend<{ desktop: Desktop }, WorkerFixtures>({
+  target: ['web', { option: true, scope: 'worker' }],
+
+  // Launched on first use only, so the electron project never needs a Chromium.
+  chromium: [
+    async ({ playwright }, use) => {
+      let browser: Promise<Browser> | undefined;
+      await use(() => {
+        browser ??= playwright.chromium.launch({
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_ARGS,
+        });
+        return browser;
+      });
+      if (browser) await (await browser).close();
+    },
+    { scope: 'worker' },
+  ],
+
+  desktop: async ({ target, chromium }, use, testInfo) => {
+    const electronBinary = target === 'electron' ? findElectronBinary() : null;
+    if (target === 'electron' && !electronBinary) testInfo.skip(true, ELECTRON_MISSING);
+
+    const platformData = testInfo.outputPath('platform');
+    const desktopData = testInfo.outputPath('desktop');
+    let platform: Running = await startNodeProcess('platform/cli.ts', [
+      '--port',
+      '0',
+      '--data',
+      platformData,
+      '--seed',
+      'demo',
+    ]);
+    const platformUrl = platform.url;
+    const platformPort = new URL(platformUrl).port;
+
+    let host: Running | undefined;
+    let electronApp: ElectronApplication | undefined;
+    let page!: Page;
+
+    const launch = async () => {
+      if (target === 'web') {
+        host = await startNodeProcess(
+          'electron/host/cli.ts',
+          ['--port', '0', '--data', desktopData, '--platform', platformUrl],
+          /Ouvrez (http:\/\/\S+) /,
+        );
+        if (!page) page = await (await (await chromium()).newContext({ locale: 'fr-FR' })).newPage();
+        await page.goto(host.url);
+      } else {
+        electronApp = await _electron.launch({
+          executablePath: electronBinary!,
+          args: [
+            path.join(repoRoot, 'dist-electron', 'main.js'),
+            `--platform-url=${platformUrl}`,
+            `--user-data-dir=${desktopData}`,
+          ],
+        });
+        page = await electronApp.firstWindow();
+      }
+    };
+    const quit = async () => {
+      await host?.stop();
+      await electronApp?.close();
+      host = undefined;
+      electronApp = undefined;
+    };
+
+    await launch();
+    const desktop: Desktop = {
+      get page() {
+        return page;
+      },
+      platformUrl,
+      stopPlatform: () => platform.stop(),
+      async startPlatform() {
+        platform = await startNodeProcess('platform/cli.ts', [
+          '--port',
+          platformPort,
+          '--data',
+          platformData,
+          '--seed',
+          'demo',
+        ]);
+      },
+      async restart() {
+        await quit();
+        await launch();
+      },
+      async goto(pathname) {
+        // Same origin as the current page: app:// in Electron, the host (whose cookie is set) on the web.
+        await page.goto(new URL(pathname, page.url()).toString());
+      },
+    };
+    await use(desktop);
+
+    await page
+      ?.context()
+      .close()
+      .catch(() => undefined);
+    await quit();
+    await platform.stop();
+  },
+});
+
+export { expect } from '@playwright/test';

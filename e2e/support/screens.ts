@@ -1,0 +1,52 @@
+import { expect, type Page } from '@playwright/test';
+import { expectScreen } from './a11y';
+import { STRONG_PASSWORD } from './data';
+
+export interface NewAccount {
+  mail: string;
+  password?: string;
+  confirmation?: string;
+  firstName?: string;
+  lastName?: string;
+  mobile?: string;
+  consent?: boolean;
+}
+
+/** A text field by its label (Mantine's asterisk on required fields is not part of the name). */
+export function field(page: Page, label: string) {
+  return page.getByRole('textbox', { name: label, exact: true });
+}
+
+/** Fills "Créer un compte" (the page must be open) and presses "Valider". */
+export async function fillRegistration(page: Page, account: NewAccount): Promise<void> {
+  await field(page, 'Mail').fill(account.mail);
+  await field(page, 'Mot de passe').fill(account.password ?? STRONG_PASSWORD);
+  await field(page, 'Confirmation du mot de passe').fill(
+    account.confirmation ?? account.password ?? STRONG_PASSWORD,
+  );
+  await field(page, 'Prénom').fill(account.firstName ?? 'Léa');
+  await field(page, 'Nom').fill(account.lastName ?? 'Etcheverry');
+  await field(page, 'Numéro de portable').fill(account.mobile ?? '06 12 34 56 78');
+  if (account.consent ?? true)
+    await page
+      .getByRole('checkbox', { name: /J'accepte que les informations saisies soient exploitées/ })
+      .check();
+  await page.getByRole('button', { name: 'Valider' }).click();
+}
+
+export async function signIn(page: Page, mail: string, password: string): Promise<void> {
+  await expectScreen(page, 'Se connecter');
+  await field(page, 'Mail').fill(mail);
+  await field(page, 'Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** The connectivity badge of the shell. */
+export function connectivity(page: Page) {
+  return page.getByRole('status', { name: /État de la connexion/ });
+}
+
+export async function openMenuEntry(page: Page, entry: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: entry }).click();
+  await expect(page.getByRole('heading', { level: 1, name: entry })).toBeVisible();
+}

@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { migrateToLatest, TransactionalSqliteDialect } from '../../../shared/db/migrate';
+import { uuidSchema } from '../../../shared/domain/fields';
+import { localMigrations } from './migrations';
+import type { LocalDatabase } from './schema';
+
+export type LocalDb = Kysely<LocalDatabase>;
+
+/** accounts/<user id>/local.sqlite under the data folder. */
+export function accountDatabaseFile(dataDir: string, userId: string): string {
+  // The id comes from the platform: never let it shape a path outside the data folder.
+  const id = uuidSchema.parse(userId);
+  return path.join(dataDir, 'accounts', id, 'local.sqlite');
+}
+
+/** Opens and migrates one account's local database (WAL, foreign keys). */
+export async function openLocalDatabase(file: string, nativeBinding?: string): Promise<LocalDb> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<LocalDatabase>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
+  try {
+    await migrateToLatest(db, localMigrations, 'La base de données locale de ce compte');
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}

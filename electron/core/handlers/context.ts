@@ -1,0 +1,12 @@
+import type { EventHub } from '../events';
+import type { ConnectivityMonitor } from '../platform/connectivity';
+import type { PlatformClient } from '../platform/client';
+import type { SessionManager } from '../session/session-manager';
+
+/** What handlers work with. */
+export interface HandlerContext {
+  client: PlatformClient;
+  sessions: SessionManager;
+  connectivity: ConnectivityMonitor;
+  events: EventHub;
+}

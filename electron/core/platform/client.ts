@@ -1,0 +1,180 @@
+import axios, { AxiosError, type AxiosAdapter, type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import {
+  API_BASE,
+  healthSchema,
+  loginResponseSchema,
+  tokenPairSchema,
+  type TokenPair,
+} from '../../../shared/api/auth';
+import { AppError } from '../../../shared/ipc/errors';
+import type { z } from '../../../shared/zod';
+import { isNetworkFailure, toAppError } from './errors';
+
+export interface PlatformClientOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  /** Electron passes an adapter on its own network stack (system proxy, corporate CAs). */
+  adapter?: AxiosAdapter;
+  /** Every request's outcome: answered (whatever the status) or not. */
+  onReachability?: (reachable: boolean) => void;
+  /** A new refresh token to keep (after login or rotation), or null when the session ended. */
+  onRefreshToken?: (token: string | null) => void | Promise<void>;
+}
+
+type Schema = z.ZodType;
+
+interface CallOptions<S extends Schema> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Sends the access token (refreshing it once on 401). */
+  auth?: boolean;
+  schema: S;
+  timeoutMs?: number;
+}
+
+export const SESSION_EXPIRED = 'Votre session a expiré : reconnectez-vous.';
+
+/** The platform's REST API over axios, with access / refresh tokens. */
+export class PlatformClient {
+  private readonly http: AxiosInstance;
+  private accessToken: string | null = null;
+  private refreshToken: string | null = null;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(private readonly options: PlatformClientOptions) {
+    this.http = axios.create({
+      baseURL: new URL(API_BASE, options.baseUrl).toString(),
+      timeout: options.timeoutMs ?? 15_000,
+      headers: { Accept: 'application/json' },
+      ...(options.adapter ? { adapter: options.adapter } : {}),
+    });
+  }
+
+  /** Resumes a session from a stored refresh token (the access token is fetched when needed). */
+  resume(refreshToken: string | null): void {
+    this.refreshToken = refreshToken;
+    this.accessToken = null;
+  }
+
+  hasSession(): boolean {
+    return this.refreshToken !== null;
+  }
+
+  private async send<T>(config: AxiosRequestConfig): Promise<T> {
+    try {
+      const response = await this.http.request<T>(config);
+      this.options.onReachability?.(true);
+      return response.data;
+    } catch (error) {
+      this.options.onReachability?.(!isNetworkFailure(error));
+      throw error;
+    }
+  }
+
+  private parse<S extends Schema>(schema: S, data: unknown): z.output<S> {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success)
+      throw new AppError(
+        'platform',
+        'Réponse inattendue de la plateforme : mettez l’application à jour ou réessayez plus tard.',
+      );
+    return parsed.data;
+  }
+
+  private async storeTokens(pair: TokenPair): Promise<void> {
+    this.accessToken = pair.accessToken;
+    this.refreshToken = pair.refreshToken;
+    await this.options.onRefreshToken?.(pair.refreshToken);
+  }
+
+  private async endSession(): Promise<void> {
+    this.accessToken = null;
+    this.refreshToken = null;
+    await this.options.onRefreshToken?.(null);
+  }
+
+  /** One refresh at a time: concurrent 401s wait for the same rotation. */
+  private refreshAccessToken(): Promise<void> {
+    this.refreshing ??= (async () => {
+      if (!this.refreshToken) throw new AppError('unauthorized', SESSION_EXPIRED);
+      try {
+        const data = await this.send<unknown>({
+          method: 'POST',
+          url: '/auth/refresh',
+          data: { refreshToken: this.refreshToken },
+        });
+        await this.storeTokens(this.parse(tokenPairSchema, data));
+      } catch (error) {
+        if (error instanceof AxiosError && error.response?.status === 401) {
+          await this.endSession();
+          throw new AppError('unauthorized', SESSION_EXPIRED);
+        }
+        throw toAppError(error);
+      }
+    })().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  /** One REST call; errors come out as AppError with the platform's French message. */
+  async call<S extends Schema>(options: CallOptions<S>): Promise<z.output<S>> {
+    const attempt = async () => {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.auth) {
+        if (!this.accessToken) await this.refreshAccessToken();
+        headers.Authorization = `Bearer ${this.accessToken}`;
+      }
+      return this.send<unknown>({
+        method: options.method,
+        url: options.path,
+        data: options.body,
+        headers,
+        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+      });
+    };
+    try {
+      let data: unknown;
+      try {
+        data = await attempt();
+      } catch (error) {
+        // The access token expired (or the platform restarted): refresh once, retry once.
+        if (!(options.auth && error instanceof AxiosError && error.response?.status === 401)) throw error;
+        this.accessToken = null;
+        data = await attempt();
+      }
+      return this.parse(options.schema, data);
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+
+  async login(mail: string, password: string) {
+    const data = await this.call({
+      method: 'POST',
+      path: '/auth/login',
+      body: { mail, password },
+      schema: loginResponseSchema,
+    });
+    await this.storeTokens(data);
+    return data.user;
+  }
+
+  /** Revokes the refresh token on the platform if it can be reached; forgets it either way. */
+  async logout(): Promise<void> {
+    const token = this.refreshToken;
+    await this.endSession();
+    if (!token) return;
+    try {
+      await this.send({ method: 'POST', url: '/auth/logout', data: { refreshToken: token }, timeout: 5_000 });
+    } catch {
+      // Offline: the token stays valid on the platform until it expires, but this desktop no longer has it.
+    }
+  }
+
+  async health(timeoutMs = 5_000) {
+    return this.call({ method: 'GET', path: '/health', schema: healthSchema, timeoutMs });
+  }
+}

@@ -1,0 +1,37 @@
+import Conf from 'conf';
+import { z } from '../../shared/zod';
+
+/** What the desktop remembers between runs (not secrets: those go to the SecretStore). */
+export const settingsSchema = z.object({
+  /** The account whose local database opens at start. */
+  lastUserId: z.uuid().optional(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The part of conf's API the core uses; electron-store (a conf subclass) has it too. */
+export interface SettingsStore {
+  get<K extends keyof Settings>(key: K): Settings[K] | undefined;
+  set<K extends keyof Settings>(key: K, value: NonNullable<Settings[K]>): void;
+  delete(key: keyof Settings): void;
+}
+
+export const SETTINGS_FILE_NAME = 'settings';
+
+/**
+ * Settings in plain Node through conf, the store electron-store is built on: same JSON
+ * file, so a data folder moves between the web host and the desktop app.
+ */
+export function createNodeSettings(dataDir: string): SettingsStore {
+  return new Conf<Settings>({
+    projectName: 'alternance-bureau',
+    cwd: dataDir,
+    configName: SETTINGS_FILE_NAME,
+    clearInvalidConfig: true,
+  }) as unknown as SettingsStore;
+}
+
+/** Reads through the schema: a hand-edited or corrupted value is ignored, not trusted. */
+export function readSetting<K extends keyof Settings>(store: SettingsStore, key: K): Settings[K] | undefined {
+  const parsed = settingsSchema.shape[key].safeParse(store.get(key));
+  return parsed.success ? (parsed.data as Settings[K]) : undefined;
+}

@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createNodeCore } from './node-core';
+import { startHost } from './server';
+
+const usage = 'Usage : tsx electron/host/cli.ts --platform URL [--port N] [--data DOSSIER]';
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    data: { type: 'string', default: path.join(repoRoot, '.data', 'web') },
+    platform: { type: 'string' },
+    renderer: { type: 'string', default: path.join(repoRoot, 'dist', 'renderer') },
+  },
+});
+
+if (!values.platform) {
+  console.error(`--platform est obligatoire.\n${usage}`);
+  process.exit(2);
+}
+
+const core = await createNodeCore({ dataDir: path.resolve(values.data), platformUrl: values.platform });
+const host = await startHost({ core, rendererDir: path.resolve(values.renderer), port: Number(values.port) });
+console.log(`listening on ${host.origin}`);
+console.log(`Ouvrez ${host.url} dans votre navigateur.`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void host
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
+  });
+}

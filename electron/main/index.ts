@@ -1,0 +1,110 @@
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import ElectronStore from 'electron-store';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IPC_EVENT_CHANNEL } from '../../shared/ipc/bridge';
+import { createCore, type Core } from '../core/create-core';
+import { FileSecretStore, MemorySecretStore, type SecretStore } from '../core/secrets';
+import { securityHeaders } from '../core/security/csp';
+import { SETTINGS_FILE_NAME, type Settings, type SettingsStore } from '../core/settings';
+import { DEFAULT_PLATFORM_URL, parseMainArgs } from './args';
+import { registerCoreChannels } from './ipc';
+import { safeStorageCodec } from './secrets';
+import { contentTypeOf, resolveRendererFile } from './security/app-protocol';
+import { isAllowedNavigation, windowOpenDecision } from './security/navigation';
+import { APP_ORIGIN, APP_SCHEME } from './security/origin';
+import { permissionCheckHandler, permissionRequestHandler } from './security/permissions';
+import { mainWindowOptions } from './window-options';
+
+const args = parseMainArgs(process.argv);
+if (args.userDataDir) app.setPath('userData', args.userDataDir);
+
+const here = import.meta.dirname;
+const rendererDir = path.join(here, '..', 'dist', 'renderer');
+const preloadPath = path.join(here, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+function secretStore(): SecretStore {
+  // Without an OS keyring (some Linux desktops) the token stays in memory: sign in at each start.
+  if (!safeStorage.isEncryptionAvailable()) return new MemorySecretStore();
+  return new FileSecretStore(
+    path.join(app.getPath('userData'), 'secrets.json'),
+    safeStorageCodec(safeStorage),
+  );
+}
+
+function serveRenderer(request: Request): Promise<Response> | Response {
+  const file = resolveRendererFile(request.url, rendererDir);
+  if (!file) return new Response('Introuvable', { status: 404 });
+  return net.fetch(pathToFileURL(file).toString()).then(
+    async (response) =>
+      new Response(await response.arrayBuffer(), {
+        status: response.status,
+        headers: { 'Content-Type': contentTypeOf(file), ...securityHeaders() },
+      }),
+  );
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(`${APP_ORIGIN}/`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  protocol.handle(APP_SCHEME, serveRenderer);
+  session.defaultSession.setPermissionRequestHandler(permissionRequestHandler);
+  session.defaultSession.setPermissionCheckHandler(permissionCheckHandler);
+
+  core = await createCore({
+    dataDir: app.getPath('userData'),
+    platformUrl: args.platformUrl ?? process.env.ALTERNANCE_PLATFORM_URL ?? DEFAULT_PLATFORM_URL,
+    settings: new ElectronStore<Settings>({ name: SETTINGS_FILE_NAME }) as unknown as SettingsStore,
+    secrets: secretStore(),
+    ...(process.env.BETTER_SQLITE3_ELECTRON_BINDING
+      ? { sqliteNativeBinding: process.env.BETTER_SQLITE3_ELECTRON_BINDING }
+      : {}),
+  });
+  registerCoreChannels(ipcMain, core.invoke);
+  core.events.subscribe((event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event));
+  mainWindow = createWindow();
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(windowOpenDecision);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void core?.close();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('Démarrage impossible', error);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,159 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { TokenPair } from '../../shared/api/auth';
+import type { PlatformDb } from '../db/open';
+import { ProblemError } from '../http/problem';
+
+const ISSUER = 'plateforme-alternance-na';
+const REFRESH_TOKEN_DAYS = 30;
+
+export const SESSION_EXPIRED = 'Votre session a expiré : reconnectez-vous.';
+
+export interface TokenConfig {
+  accessTokenTtlSeconds: number;
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('base64url');
+}
+
+/** The HMAC key signing access tokens, created once per platform database. */
+export async function loadSigningKey(db: PlatformDb): Promise<Uint8Array> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', 'jwt_secret')
+    .executeTakeFirst();
+  if (row) return Buffer.from(row.value, 'base64url');
+  const secret = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('settings')
+    .values({ key: 'jwt_secret', value: secret })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return loadSigningKey(db);
+}
+
+export class TokenService {
+  constructor(
+    private readonly db: PlatformDb,
+    private readonly key: Uint8Array,
+    private readonly config: TokenConfig,
+  ) {}
+
+  private signAccessToken(userId: string): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(`${this.config.accessTokenTtlSeconds}s`)
+      .sign(this.key);
+  }
+
+  /** Returns the user id, or throws a 401 problem. */
+  async verifyAccessToken(token: string): Promise<string> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      if (!payload.sub) throw new Error('no subject');
+      return payload.sub;
+    } catch (error) {
+      const expired = error instanceof joseErrors.JWTExpired;
+      throw new ProblemError(
+        401,
+        expired ? 'token_expired' : 'token_invalid',
+        expired ? SESSION_EXPIRED : 'Jeton d’accès invalide.',
+        undefined,
+        {
+          'WWW-Authenticate': `Bearer error="invalid_token"`,
+        },
+      );
+    }
+  }
+
+  /** A new session: access token and the first refresh token of a new family. */
+  async issue(userId: string): Promise<TokenPair> {
+    return this.issueInFamily(this.db, userId, randomUUID());
+  }
+
+  private async issueInFamily(db: PlatformDb, userId: string, familyId: string): Promise<TokenPair> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    const now = new Date();
+    await db
+      .insertInto('refresh_tokens')
+      .values({
+        id: randomUUID(),
+        user_id: userId,
+        family_id: familyId,
+        token_hash: sha256(refreshToken),
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + REFRESH_TOKEN_DAYS * 86_400_000).toISOString(),
+        revoked_at: null,
+        replaced_by: null,
+      })
+      .execute();
+    return {
+      accessToken: await this.signAccessToken(userId),
+      accessTokenExpiresIn: this.config.accessTokenTtlSeconds,
+      refreshToken,
+    };
+  }
+
+  /**
+   * Rotates a refresh token. A token used twice means it leaked (or a copy was replayed):
+   * the whole family is revoked and both holders must sign in again.
+   */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    // Refusals are returned, not thrown, inside the transaction: throwing would roll back the
+    // revocation of the family that a replayed token must cause.
+    const pair = await this.db.transaction().execute(async (trx): Promise<TokenPair | null> => {
+      const row = await trx
+        .selectFrom('refresh_tokens')
+        .selectAll()
+        .where('token_hash', '=', sha256(refreshToken))
+        .executeTakeFirst();
+      if (!row) return null;
+      const now = new Date().toISOString();
+      if (row.revoked_at) {
+        await trx
+          .updateTable('refresh_tokens')
+          .set({ revoked_at: now })
+          .where('family_id', '=', row.family_id)
+          .where('revoked_at', 'is', null)
+          .execute();
+        return null;
+      }
+      if (row.expires_at <= now) return null;
+      const next = await this.issueInFamily(trx, row.user_id, row.family_id);
+      const nextRow = await trx
+        .selectFrom('refresh_tokens')
+        .select('id')
+        .where('token_hash', '=', sha256(next.refreshToken))
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('refresh_tokens')
+        .set({ revoked_at: now, replaced_by: nextRow.id })
+        .where('id', '=', row.id)
+        .execute();
+      return next;
+    });
+    if (!pair) throw new ProblemError(401, 'refresh_invalid', SESSION_EXPIRED);
+    return pair;
+  }
+
+  /** Ends the session of this refresh token (its whole family). Unknown tokens are ignored. */
+  async revoke(refreshToken: string): Promise<void> {
+    const row = await this.db
+      .selectFrom('refresh_tokens')
+      .select('family_id')
+      .where('token_hash', '=', sha256(refreshToken))
+      .executeTakeFirst();
+    if (!row) return;
+    await this.db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('family_id', '=', row.family_id)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+}

@@ -1,0 +1,35 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TokenService } from './auth/tokens';
+import type { PlatformDb } from './db/open';
+
+/** What every route module needs. */
+export interface PlatformContext {
+  db: PlatformDb;
+  tokens: TokenService;
+  nafLabels: ReadonlyMap<string, string>;
+  limits: RateLimits;
+}
+
+export interface RateLimits {
+  /** Failed or not, login attempts allowed per mail and address in `loginWindowMs`. */
+  loginAttempts: number;
+  loginWindowMs: number;
+  /** Accounts one address may create in `registrationWindowMs`. */
+  registrations: number;
+  registrationWindowMs: number;
+}
+
+export type PlatformApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

@@ -1,0 +1,103 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlatform, type Platform } from './server';
+
+let platform: Platform;
+let dataDir: string;
+let doc: {
+  openapi: string;
+  servers?: { url: string }[];
+  paths: Record<
+    string,
+    Record<string, { security?: unknown[]; requestBody?: unknown; responses?: Record<string, unknown> }>
+  >;
+};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
+  platform = await createPlatform({ dataDir });
+  const response = await platform.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+  expect(response.statusCode).toBe(200);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  doc = response.json();
+});
+
+afterAll(async () => {
+  await platform.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The documented operations, as "METHOD /path" relative to the server URL. */
+function operations(): string[] {
+  return Object.entries(doc.paths).flatMap(([route, methods]) =>
+    Object.keys(methods).map((method) => `${method.toUpperCase()} ${route}`),
+  );
+}
+
+function operation(method: string, route: string) {
+  const found = doc.paths[route]?.[method];
+  if (!found) throw new Error(`${method} ${route} absent du document`);
+  return found;
+}
+
+describe('GET /openapi.json', () => {
+  it('is a valid OpenAPI 3 document', async () => {
+    expect(doc.openapi).toMatch(/^3\./);
+    await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
+  });
+
+  it('lists every route of the API, relative to the /api/v1 server', () => {
+    expect(doc.servers).toEqual([{ url: '/api/v1' }]);
+    expect(operations().sort()).toEqual(
+      [
+        'POST /auth/register',
+        'POST /auth/login',
+        'POST /auth/refresh',
+        'POST /auth/logout',
+        'GET /me',
+        'PATCH /me',
+        'GET /companies/{siret}',
+        'POST /structure',
+        'GET /structure',
+        'PATCH /structure',
+        'GET /health',
+      ].sort(),
+    );
+  });
+
+  it('gives paths that, joined to the server URL, reach real routes', async () => {
+    for (const [route, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        const url = `${doc.servers![0]!.url}${route.replace('{siret}', '92193444400016')}`;
+        const response = await platform.app.inject({
+          method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH',
+          url,
+          ...(method === 'get' ? {} : { payload: {} }),
+        });
+        expect(response.statusCode, `${method} ${url}`).not.toBe(404);
+      }
+    }
+  });
+
+  it('marks the protected routes with the bearer scheme, and not the public ones', () => {
+    for (const [method, route] of [
+      ['get', '/me'],
+      ['patch', '/me'],
+      ['post', '/structure'],
+      ['get', '/structure'],
+      ['patch', '/structure'],
+    ] as const) {
+      expect(operation(method, route).security, `${method} ${route}`).toEqual([{ bearerAuth: [] }]);
+    }
+    expect(operation('get', '/companies/{siret}').security).toBeUndefined();
+    expect(operation('post', '/auth/login').security).toBeUndefined();
+  });
+
+  it('documents the request bodies', () => {
+    expect(operation('post', '/auth/register').requestBody).toBeDefined();
+    expect(operation('patch', '/structure').requestBody).toBeDefined();
+  });
+});

@@ -1,0 +1,330 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGRICOLE_THES_SIRET, generateDirectory } from '../seed/directory';
+import { createPlatform, type Platform } from '../server';
+
+const PASSWORD = 'Alternance-2026';
+
+let platform: Platform;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
+  platform = await createPlatform({ dataDir });
+});
+
+afterAll(async () => {
+  await platform.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Response = Awaited<ReturnType<Platform['app']['inject']>>;
+
+let counter = 0;
+/** A new account, signed in: its access token. */
+async function signedInUser(): Promise<string> {
+  const mail = `referent.${++counter}@exemple.fr`;
+  const registered = await platform.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: {
+      mail,
+      password: PASSWORD,
+      firstName: 'Claire',
+      lastName: 'Lacoste',
+      mobile: '0612345678',
+      consent: true,
+    },
+  });
+  expect(registered.statusCode).toBe(201);
+  const login = await platform.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { mail, password: PASSWORD },
+  });
+  expect(login.statusCode).toBe(200);
+  return login.json().accessToken;
+}
+
+function request(
+  method: 'GET' | 'POST' | 'PATCH',
+  token: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return platform.app.inject({
+    method,
+    url: '/api/v1/structure',
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    ...(payload === undefined ? {} : { payload: payload as never }),
+  });
+}
+
+const attach = (token: string, siret: string) => request('POST', token, { siret });
+const patch = (token: string, body: unknown, ifMatch?: string) =>
+  request('PATCH', token, body, ifMatch === undefined ? {} : { 'if-match': ifMatch });
+
+function expectProblem(response: Response, status: number) {
+  expect(response.statusCode).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  return response.json() as {
+    status: number;
+    code: string;
+    detail: string;
+    errors?: { field: string; detail: string }[];
+  };
+}
+
+async function me(token: string) {
+  return (
+    await platform.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}` },
+    })
+  ).json();
+}
+
+/** Open establishments not attached by an earlier test: one per test that attaches. */
+const freeSirets = generateDirectory()
+  .filter((e) => e.active && e.siret !== AGRICOLE_THES_SIRET)
+  .map((e) => e.siret);
+const nextFreeSiret = () => {
+  const siret = freeSirets.shift();
+  if (!siret) throw new Error('plus de Siret libre pour les tests');
+  return siret;
+};
+
+describe('POST /structure', () => {
+  it('attaches the first account as référent, with the directory data, and an ETag', async () => {
+    const token = await signedInUser();
+    const response = await attach(token, '921 934 444 00016');
+    expect(response.statusCode).toBe(201);
+    expect(response.headers.etag).toBe('"1"');
+    const structure = response.json();
+    expect(structure).toEqual({
+      id: expect.any(String),
+      siret: AGRICOLE_THES_SIRET,
+      legalName: 'SAS AGRICOLE THES DE BRETAGNE',
+      nafCode: '01.29Z',
+      nafLabel: 'Autres cultures permanentes',
+      headcountBand: '02',
+      tradeName: null,
+      email: null,
+      phone: null,
+      website: null,
+      address: {
+        street: 'LIEU-DIT ELIZALDEA',
+        postalCode: '64310',
+        communeCode: '64495',
+        communeName: 'Saint-Pée-sur-Nivelle',
+      },
+      acceptsThirdGradeInterns: false,
+      acceptsSecondGradeInterns: false,
+      version: 1,
+      updatedAt: expect.any(String),
+    });
+    expect(await me(token)).toMatchObject({ structureId: structure.id, role: 'referent' });
+
+    const again = await request('GET', token);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(structure);
+    expect(again.headers.etag).toBe('"1"');
+  });
+
+  it('refuses a second attachment of the same account', async () => {
+    const token = await signedInUser();
+    const siret = nextFreeSiret();
+    expect((await attach(token, siret)).statusCode).toBe(201);
+    const sameAgain = expectProblem(await attach(token, siret), 409);
+    expect(sameAgain.code).toBe('already_attached');
+    const otherSiret = nextFreeSiret();
+    const other = expectProblem(await attach(token, otherSiret), 409);
+    expect(other.code).toBe('already_attached');
+    expect(
+      await platform.db.selectFrom('structures').select('id').where('siret', '=', otherSiret).execute(),
+    ).toHaveLength(0);
+  });
+
+  it('refuses another account for a structure already registered, on the siret field', async () => {
+    const first = await signedInUser();
+    const siret = nextFreeSiret();
+    const created = (await attach(first, siret)).json();
+    const second = await signedInUser();
+    const problem = expectProblem(await attach(second, siret), 409);
+    expect(problem.code).toBe('structure_exists');
+    expect(problem.errors?.[0]?.field).toBe('siret');
+    expect(await me(second)).toMatchObject({ structureId: null, role: null });
+    expect((await request('GET', first)).json()).toEqual(created);
+  });
+
+  it('registers a structure once when two accounts attach it at the same time', async () => {
+    const [first, second] = await Promise.all([signedInUser(), signedInUser()]);
+    const siret = nextFreeSiret();
+    const responses = await Promise.all([attach(first, siret), attach(second, siret)]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(
+      expectProblem(
+        responses.find((r) => r.statusCode === 409)!,
+        409,
+      ).code,
+    ).toBe('structure_exists');
+    expect(
+      await platform.db.selectFrom('structures').select('id').where('siret', '=', siret).execute(),
+    ).toHaveLength(1);
+  });
+
+  it('attaches an account to one structure only when it sends two requests at once', async () => {
+    const token = await signedInUser();
+    const sirets = [nextFreeSiret(), nextFreeSiret()];
+    const responses = await Promise.all(sirets.map((siret) => attach(token, siret)));
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const created = await platform.db
+      .selectFrom('structures')
+      .select('id')
+      .where('siret', 'in', sirets)
+      .execute();
+    expect(created).toHaveLength(1);
+    expect((await me(token)).structureId).toBe(created[0]!.id);
+  });
+
+  it('answers 404 on the siret field for a SIRET absent from the directory', async () => {
+    const token = await signedInUser();
+    const problem = expectProblem(await attach(token, '44306184100013'), 404);
+    expect(problem.code).toBe('siret_unknown');
+    expect(problem.errors).toEqual([{ field: 'siret', detail: 'Aucun établissement trouvé pour ce Siret' }]);
+    expect(await me(token)).toMatchObject({ structureId: null });
+  });
+
+  it('answers 400 on the siret field for an invalid SIRET', async () => {
+    const token = await signedInUser();
+    const problem = expectProblem(await attach(token, '92193444400017'), 400);
+    expect(problem.errors).toEqual([{ field: 'siret', detail: 'Numéro de Siret invalide' }]);
+  });
+
+  it('refuses a closed establishment with 422 siret_closed', async () => {
+    const closed = generateDirectory().find((establishment) => !establishment.active);
+    expect(closed).toBeDefined();
+    const token = await signedInUser();
+    const problem = expectProblem(await attach(token, closed!.siret), 422);
+    expect(problem.code).toBe('siret_closed');
+    expect(problem.errors?.[0]?.field).toBe('siret');
+    expect(
+      await platform.db.selectFrom('structures').select('id').where('siret', '=', closed!.siret).execute(),
+    ).toHaveLength(0);
+    expect(await me(token)).toMatchObject({ structureId: null });
+  });
+
+  it('requires a token', async () => {
+    const response = await platform.app.inject({
+      method: 'POST',
+      url: '/api/v1/structure',
+      payload: { siret: AGRICOLE_THES_SIRET },
+    });
+    expect(expectProblem(response, 401).code).toBe('token_missing');
+  });
+
+  it('refuses unknown fields', async () => {
+    const token = await signedInUser();
+    const problem = expectProblem(
+      await request('POST', token, { siret: '44306184100013', role: 'gestionnaire' }),
+      400,
+    );
+    expect(problem.errors?.map((e) => e.field)).toContain('role');
+  });
+});
+
+describe('GET /structure', () => {
+  it('answers 404 no_structure before the account is attached', async () => {
+    const token = await signedInUser();
+    const problem = expectProblem(await request('GET', token), 404);
+    expect(problem.code).toBe('no_structure');
+    expect(problem.detail).toMatch(/Siret/);
+  });
+});
+
+describe('PATCH /structure', () => {
+  async function attachedReferent() {
+    const token = await signedInUser();
+    const created = await attach(token, nextFreeSiret());
+    expect(created.statusCode).toBe(201);
+    return { token, structure: created.json() };
+  }
+
+  it('applies the change with the right If-Match and bumps the version', async () => {
+    const { token, structure } = await attachedReferent();
+    const response = await patch(
+      token,
+      {
+        tradeName: '  Mon CFA  ',
+        email: 'contact@mon-cfa.fr',
+        phone: '05 56 12 34 56',
+        website: 'https://www.mon-cfa.fr',
+        acceptsThirdGradeInterns: true,
+        headcountBand: '12',
+      },
+      '"1"',
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.etag).toBe('"2"');
+    const updated = response.json();
+    expect(updated).toMatchObject({
+      id: structure.id,
+      siret: structure.siret,
+      legalName: structure.legalName,
+      tradeName: 'Mon CFA',
+      email: 'contact@mon-cfa.fr',
+      phone: '+33556123456',
+      website: 'https://www.mon-cfa.fr',
+      acceptsThirdGradeInterns: true,
+      acceptsSecondGradeInterns: false,
+      headcountBand: '12',
+      version: 2,
+    });
+    expect((await request('GET', token)).json()).toEqual(updated);
+
+    // Blank optional text clears it.
+    const cleared = await patch(token, { tradeName: '   ', phone: null }, '2');
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toMatchObject({ tradeName: null, phone: null, version: 3 });
+  });
+
+  it('refuses a stale If-Match with 412 and changes nothing', async () => {
+    const { token } = await attachedReferent();
+    expect((await patch(token, { tradeName: 'Première' }, '"1"')).statusCode).toBe(200);
+    const before = (await request('GET', token)).json();
+
+    const problem = expectProblem(await patch(token, { tradeName: 'Seconde' }, '"1"'), 412);
+    expect(problem.code).toBe('version_mismatch');
+    expect((await request('GET', token)).json()).toEqual(before);
+    expect(before).toMatchObject({ tradeName: 'Première', version: 2 });
+  });
+
+  it('refuses a malformed If-Match', async () => {
+    const { token } = await attachedReferent();
+    expect(expectProblem(await patch(token, { tradeName: 'X' }, 'latest'), 400).code).toBe('if_match');
+  });
+
+  it.each([
+    ['an invalid email', { email: 'pas-un-mail' }, 'email'],
+    ['an invalid phone', { phone: '12' }, 'phone'],
+    ['a website without scheme', { website: 'www.mon-cfa.fr' }, 'website'],
+    ['an unknown headcount band', { headcountBand: '99' }, 'headcountBand'],
+    ['a checkbox as text', { acceptsSecondGradeInterns: 'oui' }, 'acceptsSecondGradeInterns'],
+    ['an unknown key', { couleur: 'bleu' }, 'couleur'],
+    ['a directory field', { legalName: 'AUTRE NOM' }, 'legalName'],
+  ])('refuses %s, naming the field, and changes nothing', async (_why, body, field) => {
+    const { token, structure } = await attachedReferent();
+    const problem = expectProblem(await patch(token, body, '"1"'), 400);
+    expect(problem.code).toBe('validation');
+    expect(problem.errors?.map((e) => e.field)).toEqual([field]);
+    expect((await request('GET', token)).json()).toEqual(structure);
+  });
+
+  it('answers 404 no_structure for an account without structure', async () => {
+    const token = await signedInUser();
+    expect(expectProblem(await patch(token, { tradeName: 'X' }), 404).code).toBe('no_structure');
+  });
+});

@@ -1,0 +1,120 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { API_BASE } from '../shared/api/auth';
+import { loadSigningKey, TokenService } from './auth/tokens';
+import type { PlatformApp, PlatformContext, RateLimits } from './context';
+import { openPlatformDatabase, type PlatformDb } from './db/open';
+import { installProblemHandlers } from './http/problem';
+import { nafSubclasses } from './referentials/load';
+import { authRoutes } from './routes/auth';
+import { companiesRoutes } from './routes/companies';
+import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+import { structureRoutes } from './routes/structure';
+import { seed, seedDirectory, type SeedName } from './seed';
+
+export interface PlatformOptions {
+  /** Folder of the platform's database; created if missing. */
+  dataDir: string;
+  seed?: SeedName;
+  accessTokenTtlSeconds?: number;
+  limits?: Partial<RateLimits>;
+  logger?: boolean;
+}
+
+export interface Platform {
+  app: PlatformApp;
+  db: PlatformDb;
+  /** Starts listening on 127.0.0.1; port 0 picks a free one. Returns the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+const defaultLimits: RateLimits = {
+  loginAttempts: 10,
+  loginWindowMs: 15 * 60_000,
+  registrations: 30,
+  registrationWindowMs: 60 * 60_000,
+};
+
+/** The reference implementation of the regional platform's REST API (DESIGN.md §5). */
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = await openPlatformDatabase(path.join(options.dataDir, 'platform.sqlite'));
+  const nafLabels = new Map(nafSubclasses().map((n) => [n.code, n.label]));
+  await seedDirectory(db);
+  if (options.seed) await seed(db, options.seed, nafLabels);
+
+  const ctx: PlatformContext = {
+    db,
+    nafLabels,
+    tokens: new TokenService(db, await loadSigningKey(db), {
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
+    }),
+    limits: { ...defaultLimits, ...options.limits },
+  };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Plateforme régionale de l’apprentissage — API',
+        description:
+          'Implémentation de référence de l’API REST de la plateforme (DESIGN.md §5). Erreurs : application/problem+json (RFC 9457).',
+        version: '1.0.0',
+      },
+      servers: [{ url: API_BASE }],
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(rateLimit, { global: false });
+
+  await app.register(
+    async (api) => {
+      const routes = api as unknown as PlatformApp;
+      await healthRoutes(routes);
+      await authRoutes(routes, ctx);
+      await meRoutes(routes, ctx);
+      await companiesRoutes(routes, ctx);
+      await structureRoutes(routes, ctx);
+      routes.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: API_BASE },
+  );
+  await app.ready();
+
+  return {
+    app,
+    db,
+    async listen(port, host = '127.0.0.1') {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      if (!address || typeof address === 'string') throw new Error('adresse d’écoute inattendue');
+      return `http://${host}:${address.port}`;
+    },
+    async close() {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}

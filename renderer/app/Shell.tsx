@@ -1,0 +1,105 @@
+import { Alert, AppShell, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useLocation } from 'react-router';
+import { call } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+import { ConnectivityIndicator } from '../features/connectivity/ConnectivityIndicator';
+import { useSignedInSession } from '../features/session/SessionGate';
+import { SignOutButton } from '../features/session/SignOutButton';
+import { APP_NAME } from '../ui/usePageTitle';
+
+/** The menus of DESIGN.md §7; an entry appears here once its screen works. */
+const menus = [
+  {
+    title: 'Mon compte',
+    entries: [
+      { label: 'Ma structure', to: '/mon-compte/ma-structure' },
+      { label: 'Mes informations personnelles', to: '/mon-compte/mes-informations-personnelles' },
+    ],
+  },
+];
+
+function MenuLink({ label, to }: { label: string; to: string }) {
+  const { pathname } = useLocation();
+  const active = pathname === to;
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+    />
+  );
+}
+
+function ReauthBanner() {
+  const queryClient = useQueryClient();
+  const reconnect = useMutation({
+    mutationFn: () => call('auth.logout'),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.session }),
+  });
+  return (
+    <Alert color="orange" variant="outline" role="alert" mb="md">
+      <Group justify="space-between">
+        <Text size="sm">
+          Votre session a expiré : vos données restent consultables, reconnectez-vous pour échanger avec la
+          plateforme.
+        </Text>
+        <Button size="xs" variant="outline" onClick={() => reconnect.mutate()} loading={reconnect.isPending}>
+          Se reconnecter
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
+export function Shell() {
+  const { user, structure, reauthRequired } = useSignedInSession();
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 270, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
+            <Text fw={700} c="blue.9">
+              {APP_NAME}
+            </Text>
+            {structure && (
+              <Text fw={600} truncate="end" aria-label="Structure">
+                {structure.legalName}
+              </Text>
+            )}
+          </Group>
+          <ConnectivityIndicator />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <Stack justify="space-between" h="100%">
+          <Box component="nav" aria-label="Menu principal">
+            <MenuLink label="Accueil" to="/" />
+            {menus.map((menu) => (
+              <Box key={menu.title} mt="md">
+                <Text component="h2" size="xs" fw={700} tt="uppercase" px="sm" mb={4}>
+                  {menu.title}
+                </Text>
+                {menu.entries.map((entry) => (
+                  <MenuLink key={entry.to} {...entry} />
+                ))}
+              </Box>
+            ))}
+          </Box>
+          <Stack gap={4}>
+            <Text size="sm" px="sm">
+              {user.firstName} {user.lastName}
+            </Text>
+            <SignOutButton />
+          </Stack>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {reauthRequired && <ReauthBanner />}
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,56 @@
+import { Anchor, Container, Text, Title } from '@mantine/core';
+import { createBrowserRouter, Link, useRouteError } from 'react-router';
+import { PersonalInfoPage } from '../features/account/PersonalInfoPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RegisterPage } from '../features/auth/RegisterPage';
+import { HomePage } from '../features/home/HomePage';
+import { SessionGate, SETUP_PATH } from '../features/session/SessionGate';
+import { StructurePage } from '../features/structure/StructurePage';
+import { StructureSetupPage } from '../features/structure/StructureSetupPage';
+import { Shell } from './Shell';
+
+function RouteError() {
+  const error = useRouteError();
+  console.error(error);
+  return (
+    <Container component="main" py="xl">
+      <Title order={1}>Une erreur est survenue</Title>
+      <Text my="md">L’écran n’a pas pu s’afficher. Vos données enregistrées ne sont pas perdues.</Text>
+      <Anchor component={Link} to="/">
+        Retour à l’accueil
+      </Anchor>
+    </Container>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <Title order={1}>Page introuvable</Title>
+      <Anchor component={Link} to="/">
+        Retour à l’accueil
+      </Anchor>
+    </>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <SessionGate />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/connexion', element: <LoginPage /> },
+      { path: '/creer-un-compte', element: <RegisterPage /> },
+      { path: SETUP_PATH, element: <StructureSetupPage /> },
+      {
+        element: <Shell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: '/mon-compte/ma-structure', element: <StructurePage /> },
+          { path: '/mon-compte/mes-informations-personnelles', element: <PersonalInfoPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * The Electron executable if it is installed, else null. Reads what the electron package's
+ * installer leaves behind instead of `require('electron')`, which since Electron 42 starts
+ * a download on first use (impossible on our machines, where GitHub is unreachable).
+ */
+export function findElectronBinary(): string | null {
+  let packageDir: string;
+  try {
+    packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const executable = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    ? path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron')
+    : path.join(packageDir, 'dist', relative);
+  return existsSync(executable) ? executable : null;
+}
+
+export const ELECTRON_MISSING =
+  'Binaire Electron absent (il se télécharge depuis GitHub, injoignable ici) : utilisez « npm run start:web » pour ouvrir l’application dans un navigateur.';

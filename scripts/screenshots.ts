@@ -1,0 +1,66 @@
+import { chromium, expect } from '@playwright/test';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { createNodeCore } from '../electron/host/node-core';
+import { startHost } from '../electron/host/server';
+import { DEMO_REFERENT } from '../platform/seed/demo';
+import { createPlatform } from '../platform/server';
+import { buildRenderer } from './build-renderer';
+import { rendererDir, repoRoot } from './paths';
+
+// `npm run screenshots`: the README's pictures, taken from the real app in Chromium.
+const out = path.join(repoRoot, 'docs', 'screenshots');
+mkdirSync(out, { recursive: true });
+await buildRenderer();
+
+const temp = mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
+const platform = await createPlatform({ dataDir: path.join(temp, 'platform'), seed: 'demo' });
+const platformUrl = await platform.listen(0);
+const core = await createNodeCore({ dataDir: path.join(temp, 'desktop'), platformUrl });
+const host = await startHost({ core, rendererDir, port: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}.png`) });
+
+try {
+  await page.goto(host.url);
+  await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+  await shot('se-connecter');
+
+  // A new account: first login asks for the structure's SIRET.
+  await page.getByRole('link', { name: 'Créer un compte' }).click();
+  await field('Mail').fill('lea.etcheverry@exemple.fr');
+  await field('Mot de passe').fill('Apprenti-Bordeaux-33!');
+  await field('Confirmation du mot de passe').fill('Apprenti-Bordeaux-33!');
+  await field('Prénom').fill('Léa');
+  await field('Nom').fill('Etcheverry');
+  await field('Numéro de portable').fill('06 12 34 56 78');
+  await page.getByRole('checkbox').check();
+  await shot('creer-un-compte');
+  await page.getByRole('button', { name: 'Valider' }).click();
+  await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+  await field('Mot de passe').fill('Apprenti-Bordeaux-33!');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await field('Siret').fill('921 934 444 00016');
+  await expect(field('Adresse')).toHaveValue(/Saint-Pée-sur-Nivelle/);
+  await shot('premiere-connexion-siret');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+
+  // The demo référent's structure.
+  await field('Mail').fill(DEMO_REFERENT.mail);
+  await field('Mot de passe').fill(DEMO_REFERENT.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Ma structure' }).click();
+  await page.getByRole('heading', { name: 'Ma structure' }).waitFor();
+  await shot('ma-structure');
+  console.log(`Captures enregistrées dans ${path.relative(repoRoot, out)}/`);
+} finally {
+  await browser.close();
+  await host.close();
+  await core.close();
+  await platform.close();
+}

@@ -1,0 +1,66 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_REFERENT } from '../platform/seed/demo';
+import { createPlatform } from '../platform/server';
+import { buildElectron } from './build-electron';
+import { buildRenderer } from './build-renderer';
+import { ELECTRON_MISSING, findElectronBinary } from './electron-binary';
+import { electronSqliteBinding } from './electron-sqlite';
+import { repoRoot } from './paths';
+
+// `npm start`: the reference platform with demo data on a free port, and the Electron app on it.
+function ensureElectronBinary(): string | null {
+  const found = findElectronBinary();
+  if (found) return found;
+  // Since Electron 42 the binary is fetched on first use; try once, quietly.
+  spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'electron', 'install.js')], {
+    stdio: 'ignore',
+    timeout: 10 * 60_000,
+  });
+  return findElectronBinary();
+}
+
+const electron = ensureElectronBinary();
+if (!electron) {
+  console.error(ELECTRON_MISSING);
+  process.exit(1);
+}
+
+const electronVersion = (
+  JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+let sqliteBinding: string;
+try {
+  sqliteBinding = await electronSqliteBinding(electronVersion);
+} catch (error) {
+  console.error(
+    `Compilation de better-sqlite3 pour Electron impossible (${(error as Error).message}) : utilisez « npm run start:web ».`,
+  );
+  process.exit(1);
+}
+
+await buildRenderer();
+await buildElectron();
+
+const dataDir = path.join(repoRoot, '.data', 'electron');
+const platform = await createPlatform({ dataDir: path.join(dataDir, 'platform'), seed: 'demo' });
+const platformUrl = await platform.listen(0);
+console.log(`Plateforme de référence (démo) : ${platformUrl}`);
+console.log(`Compte de démonstration : ${DEMO_REFERENT.mail} / ${DEMO_REFERENT.password}`);
+
+const app = spawn(
+  electron,
+  [
+    path.join(repoRoot, 'dist-electron', 'main.js'),
+    `--platform-url=${platformUrl}`,
+    `--user-data-dir=${path.join(dataDir, 'desktop')}`,
+  ],
+  { stdio: 'inherit', env: { ...process.env, BETTER_SQLITE3_ELECTRON_BINDING: sqliteBinding } },
+);
+app.on('exit', (code) => {
+  void platform.close().then(() => process.exit(code ?? 0));
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => app.kill(signal));

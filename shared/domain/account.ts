@@ -1,0 +1,105 @@
+import { z } from '../zod';
+import { toFrenchMobileE164 } from '../validation/phone';
+import { describeMissingPasswordRules, missingPasswordRules } from '../validation/password';
+import { isoDateTimeSchema, requiredText, stringField, uuidSchema } from './fields';
+
+export const MAIL_INVALID = 'Mail invalide : saisissez une adresse de la forme nom@domaine.fr.';
+
+export const mailSchema = stringField('Mail')
+  .trim()
+  .toLowerCase()
+  .min(1, 'Le champ « Mail » est obligatoire.')
+  .max(254, 'Le mail ne doit pas dépasser 254 caractères.')
+  .regex(z.regexes.email, MAIL_INVALID);
+
+/**
+ * A new password: the CNIL's rules, each missing one named. Passwords are NFC-normalised
+ * everywhere, so "é" typed as one character or as e + accent is the same password.
+ */
+export const newPasswordSchema = stringField('Mot de passe')
+  .normalize('NFC')
+  .max(200, 'Le mot de passe ne doit pas dépasser 200 caractères.')
+  .superRefine((value, ctx) => {
+    const missing = missingPasswordRules(value);
+    if (missing.length > 0) ctx.addIssue({ code: 'custom', message: describeMissingPasswordRules(missing) });
+  });
+
+export const mobileSchema = stringField('Numéro de portable')
+  .trim()
+  .min(1, 'Le champ « Numéro de portable » est obligatoire.')
+  .refine(
+    (value) => toFrenchMobileE164(value) !== null,
+    'Numéro de portable invalide : un numéro français en 06 ou 07 (par exemple 06 12 34 56 78).',
+  )
+  .transform((value) => toFrenchMobileE164(value) as string);
+
+export const CONSENT_REQUIRED =
+  'Vous devez accepter que les informations saisies soient exploitées pour créer votre compte.';
+
+/** `POST /auth/register`. */
+export const registrationSchema = z.object({
+  mail: mailSchema,
+  password: newPasswordSchema,
+  firstName: requiredText('Prénom', 100),
+  lastName: requiredText('Nom', 100),
+  mobile: mobileSchema,
+  consent: z.literal(true, { error: CONSENT_REQUIRED }),
+});
+export type Registration = z.output<typeof registrationSchema>;
+
+export const PASSWORDS_DIFFER = 'Les deux mots de passe ne correspondent pas.';
+
+/** The "Créer un compte" form: the registration plus the confirmation typed twice. */
+export const registrationFormSchema = registrationSchema
+  .extend({
+    passwordConfirmation: stringField('Confirmation du mot de passe').normalize('NFC'),
+  })
+  .refine((value) => value.password === value.passwordConfirmation, {
+    path: ['passwordConfirmation'],
+    message: PASSWORDS_DIFFER,
+    // Checked even when other fields are wrong, so the form shows every problem at once.
+    when: (payload) => {
+      const value = payload.value as { password?: unknown; passwordConfirmation?: unknown };
+      return typeof value.password === 'string' && typeof value.passwordConfirmation === 'string';
+    },
+  });
+export type RegistrationFormInput = z.input<typeof registrationFormSchema>;
+
+/** `POST /auth/login`: no strength rule here, old passwords must still work. */
+export const credentialsSchema = z.object({
+  mail: mailSchema,
+  password: stringField('Mot de passe')
+    .normalize('NFC')
+    .min(1, 'Le champ « Mot de passe » est obligatoire.')
+    .max(200, 'Le mot de passe ne doit pas dépasser 200 caractères.'),
+});
+export type Credentials = z.output<typeof credentialsSchema>;
+
+export const roles = ['referent', 'gestionnaire'] as const;
+export const roleSchema = z.enum(roles);
+export const roleLabels: Record<z.infer<typeof roleSchema>, string> = {
+  referent: 'Référent',
+  gestionnaire: 'Gestionnaire',
+};
+
+/** The signed-in user as the platform returns it (`GET /me`). */
+export const userSchema = z.object({
+  id: uuidSchema,
+  mail: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  mobile: z.string().describe('E.164, par exemple +33612345678'),
+  structureId: uuidSchema.nullable(),
+  role: roleSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+/** `PATCH /me`: personal information other than mail and password. */
+export const userPatchSchema = z
+  .object({
+    firstName: requiredText('Prénom', 100),
+    lastName: requiredText('Nom', 100),
+    mobile: mobileSchema,
+  })
+  .partial();

@@ -1,0 +1,24 @@
+import { z } from '../zod';
+import { userSchema } from './account';
+import { structureSchema } from './structure';
+import { isoDateTimeSchema } from './fields';
+
+export const sessionSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signedOut') }),
+  z.object({
+    status: z.literal('signedIn'),
+    user: userSchema,
+    /** Null until the first login attaches the account to a structure. */
+    structure: structureSchema.nullable(),
+    /** The platform no longer accepts this desktop's tokens: local data is readable, a new login is needed to sync. */
+    reauthRequired: z.boolean(),
+  }),
+]);
+export type Session = z.infer<typeof sessionSchema>;
+
+export const connectivitySchema = z.object({
+  state: z.enum(['unknown', 'online', 'offline']),
+  /** Last time the platform answered. */
+  lastContactAt: isoDateTimeSchema.nullable(),
+});
+export type Connectivity = z.infer<typeof connectivitySchema>;

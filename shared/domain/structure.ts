@@ -1,0 +1,56 @@
+import { z } from '../zod';
+import { toFrenchE164 } from '../validation/phone';
+import { companySchema, headcountBandSchema, siretSchema } from './company';
+import { isoDateTimeSchema, optionalText, uuidSchema } from './fields';
+
+/** The training centre or insertion body the user works for ("Ma structure"). */
+export const structureSchema = z.object({
+  id: uuidSchema,
+  siret: z.string(),
+  legalName: z.string(),
+  nafCode: z.string(),
+  nafLabel: z.string(),
+  headcountBand: headcountBandSchema.nullable(),
+  tradeName: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable().describe('E.164'),
+  website: z.string().nullable(),
+  address: companySchema.shape.address,
+  acceptsThirdGradeInterns: z.boolean(),
+  acceptsSecondGradeInterns: z.boolean(),
+  version: z.number().int().positive(),
+  updatedAt: isoDateTimeSchema,
+});
+export type Structure = z.infer<typeof structureSchema>;
+
+/** `POST /structure` at first login: attach the account to its structure by SIRET. */
+export const structureCreateSchema = z.object({ siret: siretSchema });
+export type StructureCreate = z.output<typeof structureCreateSchema>;
+
+const optionalMail = optionalText('Adresse électronique', 254).refine(
+  (value) => value === null || z.regexes.email.test(value),
+  'Adresse électronique invalide : saisissez une adresse de la forme nom@domaine.fr.',
+);
+
+const optionalPhone = optionalText('Téléphone', 30)
+  .refine((value) => value === null || toFrenchE164(value) !== null, 'Numéro de téléphone invalide.')
+  .transform((value) => (value === null ? null : toFrenchE164(value)));
+
+const optionalWebsite = optionalText('Site internet', 300).refine(
+  (value) => value === null || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value),
+  'Site internet invalide : saisissez une adresse commençant par https://',
+);
+
+/** `PATCH /structure`: the fields a référent may edit (SIRET and directory data are not). */
+export const structurePatchSchema = z
+  .object({
+    headcountBand: headcountBandSchema.nullable(),
+    tradeName: optionalText('Nom commercial', 200),
+    email: optionalMail,
+    phone: optionalPhone,
+    website: optionalWebsite,
+    acceptsThirdGradeInterns: z.boolean({ error: 'Case à cocher invalide.' }),
+    acceptsSecondGradeInterns: z.boolean({ error: 'Case à cocher invalide.' }),
+  })
+  .partial()
+  .strict();
