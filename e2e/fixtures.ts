@@ -1,7 +1,8 @@
 import { _electron, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
-import { ELECTRON_MISSING, findElectronBinary } from '../scripts/electron-binary';
+import { ELECTRON_MISSING, electronVersion, findElectronBinary } from '../scripts/electron-binary';
+import { electronSqliteBinding } from '../scripts/electron-sqlite';
 import { repoRoot, startNodeProcess, type Running } from './support/processes';
 
 export type Target = 'web' | 'electron';
@@ -77,6 +78,11 @@ export const test = base.extend<{ desktop: Desktop }, WorkerFixtures>({
       } else {
         electronApp = await _electron.launch({
           executablePath: electronBinary!,
+          // better-sqlite3 compiled for Electron, beside the Node copy the other tests use.
+          env: {
+            ...process.env,
+            BETTER_SQLITE3_ELECTRON_BINDING: await electronSqliteBinding(electronVersion()),
+          },
           args: [
             path.join(repoRoot, 'dist-electron', 'main.js'),
             `--platform-url=${platformUrl}`,

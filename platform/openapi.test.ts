@@ -1,12 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatform, type Platform } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { usePlatform } from './test-support';
 
-let platform: Platform;
-let dataDir: string;
 let doc: {
   openapi: string;
   servers?: { url: string }[];
@@ -16,18 +11,13 @@ let doc: {
   >;
 };
 
+const platform = usePlatform();
+
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-  platform = await createPlatform({ dataDir });
-  const response = await platform.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+  const response = await platform().app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
   expect(response.statusCode).toBe(200);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
   doc = response.json();
-});
-
-afterAll(async () => {
-  await platform.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** The documented operations, as "METHOD /path" relative to the server URL. */
@@ -72,7 +62,7 @@ describe('GET /openapi.json', () => {
     for (const [route, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {
         const url = `${doc.servers![0]!.url}${route.replace('{siret}', '92193444400016')}`;
-        const response = await platform.app.inject({
+        const response = await platform().app.inject({
           method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH',
           url,
           ...(method === 'get' ? {} : { payload: {} }),

@@ -23,5 +23,11 @@ export function findElectronBinary(): string | null {
   return existsSync(executable) ? executable : null;
 }
 
+/** The version of the electron package installed (what native modules must be built for). */
+export function electronVersion(): string {
+  const manifest = createRequire(import.meta.url).resolve('electron/package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
 export const ELECTRON_MISSING =
   'Binaire Electron absent (il se télécharge depuis GitHub, injoignable ici) : utilisez « npm run start:web » pour ouvrir l’application dans un navigateur.';

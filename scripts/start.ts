@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_REFERENT } from '../platform/seed/demo';
 import { createPlatform } from '../platform/server';
 import { buildElectron } from './build-electron';
 import { buildRenderer } from './build-renderer';
-import { ELECTRON_MISSING, findElectronBinary } from './electron-binary';
+import { ELECTRON_MISSING, electronVersion, findElectronBinary } from './electron-binary';
 import { electronSqliteBinding } from './electron-sqlite';
 import { repoRoot } from './paths';
 
@@ -27,14 +26,9 @@ if (!electron) {
   process.exit(1);
 }
 
-const electronVersion = (
-  JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
-    version: string;
-  }
-).version;
 let sqliteBinding: string;
 try {
-  sqliteBinding = await electronSqliteBinding(electronVersion);
+  sqliteBinding = await electronSqliteBinding(electronVersion());
 } catch (error) {
   console.error(
     `Compilation de better-sqlite3 pour Electron impossible (${(error as Error).message}) : utilisez « npm run start:web ».`,

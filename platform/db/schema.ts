@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { StructureColumns, UserColumns } from '../../shared/db/rows';
 
 export interface CompaniesTable {
   siret: string;
@@ -14,17 +14,9 @@ export interface CompaniesTable {
   active: number;
 }
 
-export interface UsersTable {
-  id: string;
-  mail: string;
+export interface UsersTable extends UserColumns {
   password_hash: string;
-  first_name: string;
-  last_name: string;
-  mobile: string;
   consent_at: string;
-  structure_id: string | null;
-  role: 'referent' | 'gestionnaire' | null;
-  created_at: string;
   updated_at: string;
 }
 
@@ -39,39 +31,13 @@ export interface RefreshTokensTable {
   replaced_by: string | null;
 }
 
-export interface StructuresTable {
-  id: string;
-  siret: string;
-  legal_name: string;
-  naf_code: string;
-  naf_label: string;
-  headcount_band: string | null;
-  trade_name: string | null;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-  street: string;
-  postal_code: string;
-  commune_code: string;
-  commune_name: string;
-  accepts_third_grade_interns: number;
-  accepts_second_grade_interns: number;
-  version: number;
+export interface StructuresTable extends StructureColumns {
   created_at: string;
-  updated_at: string;
 }
 
 export interface SettingsTable {
   key: string;
   value: string;
-}
-
-export interface LoginAttemptsTable {
-  id: Generated<number>;
-  mail: string;
-  ip: string;
-  succeeded: number;
-  at: string;
 }
 
 export interface PlatformDatabase {

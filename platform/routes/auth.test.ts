@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { decodeJwt, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createPlatform, type Platform } from '../server';
+import { describe, expect, it, vi } from 'vitest';
+import { expectProblem, usePlatform } from '../test-support';
 
 const LOGIN_ATTEMPTS = 3;
 const TTL_SECONDS = 120;
@@ -11,21 +8,9 @@ const ISSUER = 'plateforme-alternance-na';
 const WRONG_CREDENTIALS = 'Mail ou mot de passe incorrect';
 const PASSWORD = 'Alternance-2026';
 
-let platform: Platform;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-  platform = await createPlatform({
-    dataDir,
-    accessTokenTtlSeconds: TTL_SECONDS,
-    limits: { loginAttempts: LOGIN_ATTEMPTS, loginWindowMs: 60 * 60_000 },
-  });
-});
-
-afterAll(async () => {
-  await platform.close();
-  rmSync(dataDir, { recursive: true, force: true });
+const platform = usePlatform({
+  accessTokenTtlSeconds: TTL_SECONDS,
+  limits: { loginAttempts: LOGIN_ATTEMPTS, loginWindowMs: 60 * 60_000 },
 });
 
 let counter = 0;
@@ -45,11 +30,11 @@ function registration(overrides: Record<string, unknown> = {}) {
 }
 
 function post(url: string, payload?: unknown, headers: Record<string, string> = {}) {
-  return platform.app.inject({ method: 'POST', url: `/api/v1${url}`, payload: payload as never, headers });
+  return platform().app.inject({ method: 'POST', url: `/api/v1${url}`, payload: payload as never, headers });
 }
 
 function getMe(authorization?: string) {
-  return platform.app.inject({
+  return platform().app.inject({
     method: 'GET',
     url: '/api/v1/me',
     headers: authorization === undefined ? {} : { authorization },
@@ -75,39 +60,20 @@ async function login(mail: string, password = PASSWORD) {
 }
 
 async function countUsers(): Promise<number> {
-  const row = await platform.db
-    .selectFrom('users')
+  const row = await platform()
+    .db.selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 async function signingKey(): Promise<Uint8Array> {
-  const row = await platform.db
-    .selectFrom('settings')
+  const row = await platform()
+    .db.selectFrom('settings')
     .select('value')
     .where('key', '=', 'jwt_secret')
     .executeTakeFirstOrThrow();
   return Buffer.from(row.value, 'base64url');
-}
-
-function expectProblem(
-  response: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
-  status: number,
-) {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const problem = response.json() as {
-    status: number;
-    detail: string;
-    code: string;
-    title: string;
-    errors?: { field: string; detail: string }[];
-  };
-  expect(problem.status).toBe(status);
-  expect(problem.title).toEqual(expect.any(String));
-  expect(problem.detail).toEqual(expect.any(String));
-  return problem;
 }
 
 describe('POST /auth/register', () => {
@@ -133,8 +99,8 @@ describe('POST /auth/register', () => {
     expect(response.body).not.toMatch(/argon|hash/i);
     expect(await countUsers()).toBe(before + 1);
 
-    const row = await platform.db
-      .selectFrom('users')
+    const row = await platform()
+      .db.selectFrom('users')
       .selectAll()
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
@@ -468,7 +434,7 @@ describe('PATCH /me', () => {
   it('updates the personal information, normalising the mobile', async () => {
     const { mail } = await register();
     const { accessToken } = await login(mail);
-    const response = await platform.app.inject({
+    const response = await platform().app.inject({
       method: 'PATCH',
       url: '/api/v1/me',
       headers: { authorization: `Bearer ${accessToken}` },
@@ -486,7 +452,7 @@ describe('PATCH /me', () => {
   it('refuses to change the mail through PATCH /me', async () => {
     const { mail } = await register();
     const { accessToken } = await login(mail);
-    const response = await platform.app.inject({
+    const response = await platform().app.inject({
       method: 'PATCH',
       url: '/api/v1/me',
       headers: { authorization: `Bearer ${accessToken}` },

@@ -1,39 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isValidSiret } from '../../shared/validation/siret';
 import { AGRICOLE_THES_SIRET, generateDirectory } from '../seed/directory';
-import { createPlatform, type Platform } from '../server';
+import { expectProblem, usePlatform } from '../test-support';
 
 const UNKNOWN_SIRET = '44306184100013';
 
-let platform: Platform;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-  platform = await createPlatform({ dataDir });
-});
-
-afterAll(async () => {
-  await platform.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const platform = usePlatform();
 
 function getCompany(siret: string) {
-  return platform.app.inject({ method: 'GET', url: `/api/v1/companies/${siret}` });
-}
-
-function expectProblem(response: Awaited<ReturnType<typeof getCompany>>, status: number) {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return response.json() as {
-    status: number;
-    code: string;
-    detail: string;
-    errors?: { field: string; detail: string }[];
-  };
+  return platform().app.inject({ method: 'GET', url: `/api/v1/companies/${siret}` });
 }
 
 const AGRICOLE_THES = {
@@ -62,7 +37,7 @@ describe('GET /companies/:siret', () => {
   });
 
   it('needs no authentication', async () => {
-    const response = await platform.app.inject({
+    const response = await platform().app.inject({
       method: 'GET',
       url: '/api/v1/companies/92193444400016',
       headers: { authorization: 'Bearer pas-un-jeton' },

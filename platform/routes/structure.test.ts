@@ -1,32 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AGRICOLE_THES_SIRET, generateDirectory } from '../seed/directory';
-import { createPlatform, type Platform } from '../server';
+import { expectProblem, usePlatform } from '../test-support';
 
 const PASSWORD = 'Alternance-2026';
 
-let platform: Platform;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-  platform = await createPlatform({ dataDir });
-});
-
-afterAll(async () => {
-  await platform.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-type Response = Awaited<ReturnType<Platform['app']['inject']>>;
+const platform = usePlatform();
 
 let counter = 0;
 /** A new account, signed in: its access token. */
 async function signedInUser(): Promise<string> {
   const mail = `referent.${++counter}@exemple.fr`;
-  const registered = await platform.app.inject({
+  const registered = await platform().app.inject({
     method: 'POST',
     url: '/api/v1/auth/register',
     payload: {
@@ -39,7 +23,7 @@ async function signedInUser(): Promise<string> {
     },
   });
   expect(registered.statusCode).toBe(201);
-  const login = await platform.app.inject({
+  const login = await platform().app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
     payload: { mail, password: PASSWORD },
@@ -54,7 +38,7 @@ function request(
   payload?: unknown,
   headers: Record<string, string> = {},
 ) {
-  return platform.app.inject({
+  return platform().app.inject({
     method,
     url: '/api/v1/structure',
     headers: { authorization: `Bearer ${token}`, ...headers },
@@ -66,20 +50,9 @@ const attach = (token: string, siret: string) => request('POST', token, { siret 
 const patch = (token: string, body: unknown, ifMatch?: string) =>
   request('PATCH', token, body, ifMatch === undefined ? {} : { 'if-match': ifMatch });
 
-function expectProblem(response: Response, status: number) {
-  expect(response.statusCode).toBe(status);
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return response.json() as {
-    status: number;
-    code: string;
-    detail: string;
-    errors?: { field: string; detail: string }[];
-  };
-}
-
 async function me(token: string) {
   return (
-    await platform.app.inject({
+    await platform().app.inject({
       method: 'GET',
       url: '/api/v1/me',
       headers: { authorization: `Bearer ${token}` },
@@ -144,7 +117,7 @@ describe('POST /structure', () => {
     const other = expectProblem(await attach(token, otherSiret), 409);
     expect(other.code).toBe('already_attached');
     expect(
-      await platform.db.selectFrom('structures').select('id').where('siret', '=', otherSiret).execute(),
+      await platform().db.selectFrom('structures').select('id').where('siret', '=', otherSiret).execute(),
     ).toHaveLength(0);
   });
 
@@ -172,7 +145,7 @@ describe('POST /structure', () => {
       ).code,
     ).toBe('structure_exists');
     expect(
-      await platform.db.selectFrom('structures').select('id').where('siret', '=', siret).execute(),
+      await platform().db.selectFrom('structures').select('id').where('siret', '=', siret).execute(),
     ).toHaveLength(1);
   });
 
@@ -181,8 +154,8 @@ describe('POST /structure', () => {
     const sirets = [nextFreeSiret(), nextFreeSiret()];
     const responses = await Promise.all(sirets.map((siret) => attach(token, siret)));
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    const created = await platform.db
-      .selectFrom('structures')
+    const created = await platform()
+      .db.selectFrom('structures')
       .select('id')
       .where('siret', 'in', sirets)
       .execute();
@@ -212,13 +185,13 @@ describe('POST /structure', () => {
     expect(problem.code).toBe('siret_closed');
     expect(problem.errors?.[0]?.field).toBe('siret');
     expect(
-      await platform.db.selectFrom('structures').select('id').where('siret', '=', closed!.siret).execute(),
+      await platform().db.selectFrom('structures').select('id').where('siret', '=', closed!.siret).execute(),
     ).toHaveLength(0);
     expect(await me(token)).toMatchObject({ structureId: null });
   });
 
   it('requires a token', async () => {
-    const response = await platform.app.inject({
+    const response = await platform().app.inject({
       method: 'POST',
       url: '/api/v1/structure',
       payload: { siret: AGRICOLE_THES_SIRET },
