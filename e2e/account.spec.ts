@@ -46,7 +46,7 @@ test('créer un compte, se connecter, rattacher sa structure par Siret, la retro
 
   await openMenuEntry(page, 'Mes informations personnelles');
   await expectScreen(page, 'Mes informations personnelles');
-  await expect(page.getByRole('main')).toContainText('06 12 34 56 78');
+  await expect(field(page, 'Numéro de portable')).toHaveValue('06 12 34 56 78');
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expectScreen(page, 'Se connecter');

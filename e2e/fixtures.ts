@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { ELECTRON_MISSING, electronVersion, findElectronBinary } from '../scripts/electron-binary';
 import { electronSqliteBinding } from '../scripts/electron-sqlite';
-import { repoRoot, startNodeProcess, type Running } from './support/processes';
+import { repoRoot, startNodeProcess, type Running } from '../scripts/processes';
 
 export type Target = 'web' | 'electron';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ELECTRON_MISSING, findElectronBinary } from '../scripts/electron-binary';
-import { repoRoot } from './support/processes';
+import { repoRoot } from '../scripts/processes';
 
 export default function globalSetup(): void {
   if (!existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))) {

@@ -53,6 +53,7 @@ describe('GET /openapi.json', () => {
         'POST /structure',
         'GET /structure',
         'PATCH /structure',
+        'GET /sync/changes',
         'GET /health',
       ].sort(),
     );
@@ -79,6 +80,7 @@ describe('GET /openapi.json', () => {
       ['post', '/structure'],
       ['get', '/structure'],
       ['patch', '/structure'],
+      ['get', '/sync/changes'],
     ] as const) {
       expect(operation(method, route).security, `${method} ${route}`).toEqual([{ bearerAuth: [] }]);
     }

@@ -20,6 +20,7 @@ import { companiesRoutes } from './routes/companies';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { structureRoutes } from './routes/structure';
+import { syncRoutes } from './routes/sync';
 import { seed, seedDirectory, type SeedName } from './seed';
 
 export interface PlatformOptions {
@@ -97,6 +98,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await meRoutes(routes, ctx);
       await companiesRoutes(routes, ctx);
       await structureRoutes(routes, ctx);
+      await syncRoutes(routes, ctx);
       routes.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_BASE },

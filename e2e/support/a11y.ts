@@ -7,7 +7,8 @@ export async function expectAccessible(page: Page): Promise<void> {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   const violations = results.violations.map(
-    (v) => `${v.id} — ${v.help} : ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+    (v) =>
+      `${v.id} — ${v.help} : ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(' | ')}`,
   );
   expect(violations, `violations d’accessibilité sur ${page.url()}`).toEqual([]);
 }

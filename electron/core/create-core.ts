@@ -7,10 +7,12 @@ import { companiesHandlers } from './handlers/companies';
 import type { HandlerContext } from './handlers/context';
 import { sessionHandlers } from './handlers/session';
 import { structureHandlers } from './handlers/structure';
+import { accountHandlers } from './handlers/account';
+import { syncHandlers } from './handlers/sync';
 import { PlatformClient } from './platform/client';
 import { ConnectivityMonitor } from './platform/connectivity';
 import type { SecretStore } from './secrets';
-import { REFRESH_TOKEN_SECRET, SessionManager } from './session/session-manager';
+import { REFRESH_TOKEN_SECRET, SessionManager, type SyncTuning } from './session/session-manager';
 import type { SettingsStore } from './settings';
 
 export interface CoreOptions {
@@ -27,6 +29,8 @@ export interface CoreOptions {
   requestTimeoutMs?: number;
   /** better-sqlite3 compiled for Electron, when it is not the one in node_modules (see `npm start`). */
   sqliteNativeBinding?: string;
+  /** Sync timings (and crash-test hooks). */
+  sync?: SyncTuning;
   logger?: Logger;
 }
 
@@ -44,7 +48,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventHub();
   const connectivity = new ConnectivityMonitor((state) => {
     events.emit({ type: 'connectivity.changed', payload: state });
-    if (state.state === 'online') void sessions.refreshFromPlatform();
+    if (state.state === 'online') sessions.onReconnect();
   });
   const client = new PlatformClient({
     baseUrl: options.platformUrl,
@@ -65,6 +69,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: options.settings,
     client,
     events,
+    logger,
+    ...(options.sync ? { sync: options.sync } : {}),
     ...(options.sqliteNativeBinding ? { sqliteNativeBinding: options.sqliteNativeBinding } : {}),
   });
   await sessions.restore();
@@ -75,6 +81,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...authHandlers(ctx),
     ...companiesHandlers(ctx),
     ...structureHandlers(ctx),
+    ...accountHandlers(ctx),
+    ...syncHandlers(ctx),
   };
 
   connectivity.start(() => client.health(), options.connectivityIntervalMs ?? 30_000);

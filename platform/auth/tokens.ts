@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { TokenPair } from '../../shared/api/auth';
 import type { PlatformDb } from '../db/open';
@@ -35,11 +35,16 @@ export async function loadSigningKey(db: PlatformDb): Promise<Uint8Array> {
 }
 
 export class TokenService {
+  // A KeyObject, imported once: jose would import raw bytes again at every verification.
+  private readonly key: KeyObject;
+
   constructor(
     private readonly db: PlatformDb,
-    private readonly key: Uint8Array,
+    secret: Uint8Array,
     private readonly config: TokenConfig,
-  ) {}
+  ) {
+    this.key = createSecretKey(secret);
+  }
 
   private signAccessToken(userId: string): Promise<string> {
     return new SignJWT({})

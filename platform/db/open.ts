@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
+import { withStatementCache } from '../../shared/db/statement-cache';
 import { migrateToLatest, TransactionalSqliteDialect } from '../../shared/db/migrate';
 import { platformMigrations } from './migrations';
 import type { PlatformDatabase } from './schema';
@@ -12,7 +13,9 @@ export async function openPlatformDatabase(file: string): Promise<PlatformDb> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<PlatformDatabase>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<PlatformDatabase>({
+    dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   try {
     await migrateToLatest(db, platformMigrations, 'La base de données de la plateforme');
   } catch (error) {

@@ -15,6 +15,8 @@ export interface CompaniesTable {
 }
 
 export interface UsersTable extends UserColumns {
+  /** When the user joined their current structure. */
+  structure_joined_at: string | null;
   password_hash: string;
   consent_at: string;
   updated_at: string;
@@ -40,10 +42,41 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface SyncLogTable {
+  structure_id: string;
+  entity: string;
+  entity_id: string;
+  seq: number;
+  version: number;
+  deleted: number;
+  /** The entity as JSON (absent for tombstones). */
+  data: string | null;
+  /** Set for changes only one member may receive (their own account). */
+  owner_user_id: string | null;
+  changed_at: string;
+}
+
+export interface StructureSequencesTable {
+  structure_id: string;
+  last_seq: number;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  body: string;
+  created_at: string;
+}
+
 export interface PlatformDatabase {
   companies: CompaniesTable;
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   structures: StructuresTable;
   settings: SettingsTable;
+  sync_log: SyncLogTable;
+  structure_sequences: StructureSequencesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

@@ -11,6 +11,7 @@ const titles: Record<number, string> = {
   404: 'Introuvable',
   409: 'Conflit',
   412: 'Version périmée',
+  428: 'Version requise',
   413: 'Requête trop volumineuse',
   415: 'Format non pris en charge',
   422: 'Demande impossible',
@@ -20,6 +21,9 @@ const titles: Record<number, string> = {
 
 /** Thrown by route handlers; answered as application/problem+json. */
 export class ProblemError extends Error {
+  /** On 412: the resource as it is now. */
+  current: unknown = undefined;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -39,6 +43,7 @@ export class ProblemError extends Error {
       detail: this.detail,
       code: this.code,
       ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.current !== undefined ? { current: this.current } : {}),
     };
   }
 }

@@ -94,6 +94,7 @@ describe('POST /auth/register', () => {
       structureId: null,
       role: null,
       createdAt: expect.any(String),
+      version: 1,
     });
     expect(response.body).not.toContain(PASSWORD);
     expect(response.body).not.toMatch(/argon|hash/i);
@@ -437,10 +438,11 @@ describe('PATCH /me', () => {
     const response = await platform().app.inject({
       method: 'PATCH',
       url: '/api/v1/me',
-      headers: { authorization: `Bearer ${accessToken}` },
+      headers: { authorization: `Bearer ${accessToken}`, 'if-match': '"1"' },
       payload: { firstName: ' Camille ', mobile: '07 98 76 54 32' },
     });
     expect(response.statusCode).toBe(200);
+    expect(response.headers.etag).toBe('"2"');
     expect(response.json()).toMatchObject({
       firstName: 'Camille',
       lastName: 'Lacoste',

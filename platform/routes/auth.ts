@@ -52,9 +52,11 @@ export async function authRoutes(app: PlatformApp, ctx: PlatformContext): Promis
         mobile: body.mobile,
         consent_at: now,
         structure_id: null,
+        structure_joined_at: null,
         role: null,
         created_at: now,
         updated_at: now,
+        version: 1,
       };
       try {
         await ctx.db.insertInto('users').values(row).execute();

@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { structureCreateSchema, structurePatchSchema, structureSchema } from '../../shared/domain/structure';
-import { z } from '../../shared/zod';
+import {
+  structureCreateSchema,
+  structurePatchSchema,
+  structureSchema,
+  type Structure,
+} from '../../shared/domain/structure';
 import type { PlatformApp, PlatformContext } from '../context';
 import { toStructure } from '../db/mappers';
 import type { StructuresTable, UsersTable } from '../db/schema';
 import { bearerSecurity, requireUser } from '../http/authenticate';
 import { fieldProblem, ProblemError } from '../http/problem';
+import { idempotent } from '../sync/idempotency';
+import { recordStructure, recordUser } from '../sync/log';
+import { etag, requiredIfMatch, staleVersion } from '../sync/versions';
 import { findCompany } from './companies';
+import { syncHeaders } from './sync';
 
 const NO_STRUCTURE = 'Aucune structure n’est rattachée à ce compte : indiquez le Siret de votre structure.';
 
@@ -17,15 +25,6 @@ async function structureOf(ctx: PlatformContext, user: UsersTable): Promise<Stru
     .selectAll()
     .where('id', '=', user.structure_id)
     .executeTakeFirstOrThrow();
-}
-
-/** `If-Match: "3"` or `If-Match: 3` → 3; absent → undefined. */
-function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match)
-    throw new ProblemError(400, 'if_match', 'En-tête If-Match invalide : la version attendue est un entier.');
-  return Number(match[1]);
 }
 
 export async function structureRoutes(app: PlatformApp, ctx: PlatformContext): Promise<void> {
@@ -90,17 +89,26 @@ export async function structureRoutes(app: PlatformApp, ctx: PlatformContext): P
           .executeTakeFirst();
         if (existing) throw taken();
         await trx.insertInto('structures').values(row).execute();
+        await recordStructure(trx, row);
         // The first account of a structure is its référent.
         const attached = await trx
           .updateTable('users')
-          .set({ structure_id: row.id, role: 'referent', updated_at: now })
+          .set((eb) => ({
+            structure_id: row.id,
+            structure_joined_at: now,
+            role: 'referent',
+            updated_at: now,
+            version: eb('version', '+', 1),
+          }))
           .where('id', '=', user.id)
           .where('structure_id', 'is', null)
+          .returningAll()
           .executeTakeFirst();
-        if (attached.numUpdatedRows !== 1n)
+        if (!attached)
           throw new ProblemError(409, 'already_attached', 'Votre compte est déjà rattaché à une structure.');
+        await recordUser(trx, attached);
       });
-      return reply.code(201).header('ETag', `"${row.version}"`).send(toStructure(row));
+      return reply.code(201).header('ETag', etag(row.version)).send(toStructure(row));
     },
   );
 
@@ -116,7 +124,7 @@ export async function structureRoutes(app: PlatformApp, ctx: PlatformContext): P
     },
     async (request, reply) => {
       const row = await structureOf(ctx, await requireUser(ctx, request));
-      return reply.header('ETag', `"${row.version}"`).send(toStructure(row));
+      return reply.header('ETag', etag(row.version)).send(toStructure(row));
     },
   );
 
@@ -125,26 +133,23 @@ export async function structureRoutes(app: PlatformApp, ctx: PlatformContext): P
     {
       schema: {
         tags: ['Structure'],
-        summary: 'Modifier ma structure (If-Match: version sur laquelle la modification a été faite)',
+        summary: 'Modifier ma structure',
+        description:
+          'If-Match (obligatoire) : la version sur laquelle la modification a été faite ; 412 avec la structure actuelle (`current`) si elle a changé entre-temps. Idempotency-Key : une seule application par clé.',
         security: bearerSecurity,
-        headers: z.object({ 'if-match': z.string().optional() }),
+        headers: syncHeaders,
         body: structurePatchSchema,
         response: { 200: structureSchema },
       },
     },
     async (request, reply) => {
       const user = await requireUser(ctx, request);
-      const expected = parseIfMatch(request.headers['if-match']);
+      if (!user.structure_id) throw new ProblemError(404, 'no_structure', NO_STRUCTURE);
+      const expected = requiredIfMatch(request);
       const patch = request.body;
-      const row = await ctx.db.transaction().execute(async (trx) => {
+      const outcome = await idempotent(ctx, request, user.id, async (trx) => {
         const current = await structureOf({ ...ctx, db: trx }, user);
-        if (expected !== undefined && expected !== current.version) {
-          throw new ProblemError(
-            412,
-            'version_mismatch',
-            'La structure a été modifiée entre-temps par quelqu’un d’autre.',
-          );
-        }
+        if (expected !== current.version) throw staleVersion('La structure', toStructure(current));
         const set: Partial<StructuresTable> = {};
         if (patch.headcountBand !== undefined) set.headcount_band = patch.headcountBand;
         if (patch.tradeName !== undefined) set.trade_name = patch.tradeName;
@@ -155,14 +160,21 @@ export async function structureRoutes(app: PlatformApp, ctx: PlatformContext): P
           set.accepts_third_grade_interns = patch.acceptsThirdGradeInterns ? 1 : 0;
         if (patch.acceptsSecondGradeInterns !== undefined)
           set.accepts_second_grade_interns = patch.acceptsSecondGradeInterns ? 1 : 0;
-        return trx
+        if (Object.keys(set).length === 0) return { status: 200, body: toStructure(current) };
+        const row = await trx
           .updateTable('structures')
           .set({ ...set, version: current.version + 1, updated_at: new Date().toISOString() })
           .where('id', '=', current.id)
           .returningAll()
           .executeTakeFirstOrThrow();
+        await recordStructure(trx, row);
+        return { status: 200, body: toStructure(row) };
       });
-      return reply.header('ETag', `"${row.version}"`).send(toStructure(row));
+      const body = outcome.body as Structure;
+      return reply
+        .code(outcome.status as 200)
+        .header('ETag', etag(body.version))
+        .send(body);
     },
   );
 }

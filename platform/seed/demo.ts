@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/passwords';
 import type { PlatformDb } from '../db/open';
 import type { StructuresTable } from '../db/schema';
+import { recordStructure, recordUser } from '../sync/log';
 import { DEMO_CFA_SIRET } from './directory';
 
 /** The demo référent's credentials, given in the README. */
@@ -51,7 +52,8 @@ export async function seedDemo(db: PlatformDb, nafLabels: ReadonlyMap<string, st
       updated_at: now,
     };
     await trx.insertInto('structures').values(structure).execute();
-    await trx
+    await recordStructure(trx, structure);
+    const user = await trx
       .insertInto('users')
       .values({
         id: randomUUID(),
@@ -62,10 +64,14 @@ export async function seedDemo(db: PlatformDb, nafLabels: ReadonlyMap<string, st
         mobile: DEMO_REFERENT.mobile,
         consent_at: now,
         structure_id: structure.id,
+        structure_joined_at: now,
         role: 'referent',
         created_at: now,
         updated_at: now,
+        version: 1,
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordUser(trx, user);
   });
 }

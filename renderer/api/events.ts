@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { bridge } from './bridge';
-import { queryKeys } from './query-keys';
+import { storeSyncStatus } from './sync-status';
+import { entityQueries, queryKeys } from './query-keys';
 
 /** Keeps the queries in step with what the core announces. */
 export function useCoreEvents(): void {
@@ -16,6 +17,16 @@ export function useCoreEvents(): void {
             break;
           case 'connectivity.changed':
             queryClient.setQueryData(queryKeys.connectivity, event.payload);
+            break;
+          case 'sync.status':
+            storeSyncStatus(queryClient, event.payload);
+            void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues });
+            break;
+          case 'entities.changed':
+            for (const entity of event.payload.entities) {
+              for (const queryKey of entityQueries[entity] ?? [])
+                void queryClient.invalidateQueries({ queryKey });
+            }
             break;
         }
       }),

@@ -1,4 +1,4 @@
-import { Alert, AppShell, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Alert, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
 import { call } from '../api/client';
@@ -6,6 +6,8 @@ import { queryKeys } from '../api/query-keys';
 import { ConnectivityIndicator } from '../features/connectivity/ConnectivityIndicator';
 import { useSignedInSession } from '../features/session/SessionGate';
 import { SignOutButton } from '../features/session/SignOutButton';
+import { useSyncNow, useSyncStatus } from '../features/sync/queries';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { APP_NAME } from '../ui/usePageTitle';
 
 /** The menus of DESIGN.md §7; an entry appears here once its screen works. */
@@ -19,7 +21,7 @@ const menus = [
   },
 ];
 
-function MenuLink({ label, to }: { label: string; to: string }) {
+function MenuLink({ label, to, count }: { label: string; to: string; count?: number | undefined }) {
   const { pathname } = useLocation();
   const active = pathname === to;
   return (
@@ -29,7 +31,39 @@ function MenuLink({ label, to }: { label: string; to: string }) {
       label={label}
       active={active}
       aria-current={active ? 'page' : undefined}
+      rightSection={
+        count ? (
+          <Badge color="red.9" size="sm" circle>
+            {count}
+          </Badge>
+        ) : null
+      }
     />
+  );
+}
+
+function SyncMenu() {
+  const syncNow = useSyncNow();
+  const { data: status } = useSyncStatus();
+  return (
+    <Box mt="md">
+      <Text component="h2" size="xs" fw={700} tt="uppercase" px="sm" mb={4}>
+        Synchronisation
+      </Text>
+      <NavLink
+        component="button"
+        type="button"
+        label="Synchroniser maintenant"
+        onClick={() => syncNow.mutate()}
+        disabled={syncNow.isPending || status?.running}
+      />
+      <MenuLink
+        label="Conflits de synchronisation"
+        to="/synchronisation/conflits"
+        count={status?.conflicts}
+      />
+      <MenuLink label="Modifications refusées" to="/synchronisation/refus" count={status?.parked} />
+    </Box>
   );
 }
 
@@ -70,7 +104,10 @@ export function Shell() {
               </Text>
             )}
           </Group>
-          <ConnectivityIndicator />
+          <Group gap="lg" wrap="nowrap">
+            <SyncIndicator />
+            <ConnectivityIndicator />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
@@ -87,6 +124,7 @@ export function Shell() {
                 ))}
               </Box>
             ))}
+            <SyncMenu />
           </Box>
           <Stack gap={4}>
             <Text size="sm" px="sm">

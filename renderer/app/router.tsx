@@ -7,6 +7,8 @@ import { HomePage } from '../features/home/HomePage';
 import { SessionGate, SETUP_PATH } from '../features/session/SessionGate';
 import { StructurePage } from '../features/structure/StructurePage';
 import { StructureSetupPage } from '../features/structure/StructureSetupPage';
+import { ConflictsPage } from '../features/sync/ConflictsPage';
+import { RefusedChangesPage } from '../features/sync/RefusedChangesPage';
 import { Shell } from './Shell';
 
 function RouteError() {
@@ -48,6 +50,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: '/mon-compte/ma-structure', element: <StructurePage /> },
           { path: '/mon-compte/mes-informations-personnelles', element: <PersonalInfoPage /> },
+          { path: '/synchronisation/conflits', element: <ConflictsPage /> },
+          { path: '/synchronisation/refus', element: <RefusedChangesPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -8,3 +8,11 @@ export function notifySuccess(message: string): void {
     closeButtonProps: { 'aria-label': 'Fermer la notification' },
   });
 }
+
+export function notifyError(message: string): void {
+  notifications.show({
+    color: 'red.9',
+    message,
+    closeButtonProps: { 'aria-label': 'Fermer la notification' },
+  });
+}

@@ -11,6 +11,8 @@ export const problemSchema = z.object({
   code: z.string().optional(),
   /** One entry per invalid field. */
   errors: z.array(z.object({ field: z.string(), detail: z.string() })).optional(),
+  /** On 412: the resource as it is now on the platform, to merge against. */
+  current: z.unknown().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

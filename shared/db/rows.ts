@@ -1,4 +1,4 @@
-import type { User } from '../domain/account';
+import type { Member, User } from '../domain/account';
 import type { HeadcountBand } from '../domain/company';
 import type { Structure } from '../domain/structure';
 
@@ -14,6 +14,17 @@ export interface UserColumns {
   structure_id: string | null;
   role: 'referent' | 'gestionnaire' | null;
   created_at: string;
+  version: number;
+}
+
+export interface MemberColumns {
+  id: string;
+  first_name: string;
+  last_name: string;
+  mail: string;
+  role: 'referent' | 'gestionnaire';
+  joined_at: string;
+  version: number;
 }
 
 export interface StructureColumns {
@@ -47,6 +58,7 @@ export function userFromColumns(row: UserColumns): User {
     structureId: row.structure_id,
     role: row.role,
     createdAt: row.created_at,
+    version: row.version,
   };
 }
 
@@ -60,6 +72,31 @@ export function userToColumns(user: User): UserColumns {
     structure_id: user.structureId,
     role: user.role,
     created_at: user.createdAt,
+    version: user.version,
+  };
+}
+
+export function memberFromColumns(row: MemberColumns): Member {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    mail: row.mail,
+    role: row.role,
+    joinedAt: row.joined_at,
+    version: row.version,
+  };
+}
+
+export function memberToColumns(member: Member): MemberColumns {
+  return {
+    id: member.id,
+    first_name: member.firstName,
+    last_name: member.lastName,
+    mail: member.mail,
+    role: member.role,
+    joined_at: member.joinedAt,
+    version: member.version,
   };
 }
 

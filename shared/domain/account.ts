@@ -92,8 +92,22 @@ export const userSchema = z.object({
   structureId: uuidSchema.nullable(),
   role: roleSchema.nullable(),
   createdAt: isoDateTimeSchema,
+  /** +1 at each change, for If-Match. */
+  version: z.number().int().positive(),
 });
 export type User = z.infer<typeof userSchema>;
+
+/** A user as the other members of their structure see them ("Utilisateurs de ma structure"). */
+export const memberSchema = z.object({
+  id: uuidSchema,
+  firstName: z.string(),
+  lastName: z.string(),
+  mail: z.string(),
+  role: roleSchema,
+  joinedAt: isoDateTimeSchema,
+  version: z.number().int().positive(),
+});
+export type Member = z.infer<typeof memberSchema>;
 
 /** `PATCH /me`: personal information other than mail and password. */
 export const userPatchSchema = z

@@ -2,12 +2,16 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { withStatementCache } from '../../../shared/db/statement-cache';
 import { migrateToLatest, TransactionalSqliteDialect } from '../../../shared/db/migrate';
 import { uuidSchema } from '../../../shared/domain/fields';
 import { localMigrations } from './migrations';
 import type { LocalDatabase } from './schema';
+import { LocalStore } from './store';
 
 export type LocalDb = Kysely<LocalDatabase>;
+
+export { LocalStore };
 
 /** accounts/<user id>/local.sqlite under the data folder. */
 export function accountDatabaseFile(dataDir: string, userId: string): string {
@@ -17,18 +21,20 @@ export function accountDatabaseFile(dataDir: string, userId: string): string {
 }
 
 /** Opens and migrates one account's local database (WAL, foreign keys). */
-export async function openLocalDatabase(file: string, nativeBinding?: string): Promise<LocalDb> {
+export async function openLocalDatabase(file: string, nativeBinding?: string): Promise<LocalStore> {
   mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<LocalDatabase>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<LocalDatabase>({
+    dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   try {
     await migrateToLatest(db, localMigrations, 'La base de données locale de ce compte');
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return db;
+  return new LocalStore(db, sqlite);
 }

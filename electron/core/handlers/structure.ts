@@ -1,14 +1,31 @@
 import type { Handlers } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { readLocalSession } from '../session/local-session';
+import { syncEntities } from '../sync/entities';
 import type { HandlerContext } from './context';
 import { needsPlatform } from './needs-platform';
 
-export function structureHandlers(ctx: HandlerContext): Pick<Handlers, 'structure.get' | 'structure.create'> {
+export function structureHandlers(
+  ctx: HandlerContext,
+): Pick<Handlers, 'structure.get' | 'structure.create' | 'structure.update'> {
+  const local = () => readLocalSession(ctx.sessions.requireAccount().store);
   return {
     async 'structure.get'() {
-      return ctx.sessions.requireAccount().repo.structure();
+      return (await local()).structure;
     },
     async 'structure.create'({ siret }) {
-      return ctx.sessions.createStructure(siret).catch(needsPlatform('L’enregistrement de la structure'));
+      await ctx.sessions.createStructure(siret).catch(needsPlatform('L’enregistrement de la structure'));
+      const { structure } = await local();
+      if (!structure)
+        throw new AppError('internal', 'La structure enregistrée n’a pas été retrouvée sur ce poste.');
+      return structure;
+    },
+    async 'structure.update'(patch) {
+      const { sync } = ctx.sessions.requireAccount();
+      const before = (await local()).structure;
+      if (!before) throw new AppError('not_found', 'Aucune structure n’est rattachée à ce compte.');
+      await sync.update(syncEntities.structure, before.id, patch);
+      return (await local()).structure!;
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   tokenPairSchema,
   type TokenPair,
 } from '../../../shared/api/auth';
+import { problemSchema, type Problem } from '../../../shared/api/problem';
 import { AppError } from '../../../shared/ipc/errors';
 import type { z } from '../../../shared/zod';
 import { isNetworkFailure, toAppError } from './errors';
@@ -23,15 +24,44 @@ export interface PlatformClientOptions {
 
 type Schema = z.ZodType;
 
-interface CallOptions<S extends Schema> {
+export interface RequestOptions {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
+  params?: Record<string, string | number>;
   headers?: Record<string, string>;
   /** Sends the access token (refreshing it once on 401). */
   auth?: boolean;
-  schema: S;
   timeoutMs?: number;
+}
+
+interface CallOptions<S extends Schema> extends RequestOptions {
+  schema: S;
+}
+
+export type Exchange =
+  | { kind: 'ok'; data: unknown }
+  /** No answer: refused, unreachable, timed out. */
+  | { kind: 'network'; message: string }
+  | {
+      kind: 'http';
+      status: number;
+      message: string;
+      problem: Problem | null;
+      retryAfterMs: number | undefined;
+    }
+  /** The refresh token was refused: the user must sign in again. */
+  | { kind: 'session-expired' };
+
+/** `Retry-After: 30` or an HTTP date, in milliseconds from now. */
+export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
+  if (typeof header !== 'string' || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  // Otherwise an HTTP date (IMF-fixdate, RFC 9110), nothing looser.
+  if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(header.trim()))
+    return undefined;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 export const SESSION_EXPIRED = 'Votre session a expiré : reconnectez-vous.';
@@ -48,6 +78,8 @@ export class PlatformClient {
       baseURL: new URL(API_BASE, options.baseUrl).toString(),
       timeout: options.timeoutMs ?? 15_000,
       headers: { Accept: 'application/json' },
+      // The API never redirects; without redirects axios skips its follow-redirects layer (faster pushes).
+      maxRedirects: 0,
       ...(options.adapter ? { adapter: options.adapter } : {}),
     });
   }
@@ -119,8 +151,8 @@ export class PlatformClient {
     return this.refreshing;
   }
 
-  /** One REST call; errors come out as AppError with the platform's French message. */
-  async call<S extends Schema>(options: CallOptions<S>): Promise<z.output<S>> {
+  /** Sends a request; with `auth`, refreshes the access token once on 401 and retries once. */
+  private async perform(options: RequestOptions): Promise<unknown> {
     const attempt = async () => {
       const headers: Record<string, string> = { ...options.headers };
       if (options.auth) {
@@ -132,22 +164,52 @@ export class PlatformClient {
         url: options.path,
         data: options.body,
         headers,
+        ...(options.params ? { params: options.params } : {}),
         ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
       });
     };
     try {
-      let data: unknown;
-      try {
-        data = await attempt();
-      } catch (error) {
-        // The access token expired (or the platform restarted): refresh once, retry once.
-        if (!(options.auth && error instanceof AxiosError && error.response?.status === 401)) throw error;
-        this.accessToken = null;
-        data = await attempt();
-      }
-      return this.parse(options.schema, data);
+      return await attempt();
+    } catch (error) {
+      // The access token expired (or the platform restarted): refresh once, retry once.
+      if (!(options.auth && error instanceof AxiosError && error.response?.status === 401)) throw error;
+      this.accessToken = null;
+      return attempt();
+    }
+  }
+
+  /** One REST call; errors come out as AppError with the platform's French message. */
+  async call<S extends Schema>(options: CallOptions<S>): Promise<z.output<S>> {
+    try {
+      return this.parse(options.schema, await this.perform(options));
     } catch (error) {
       throw toAppError(error);
+    }
+  }
+
+  /**
+   * One REST call whose every outcome is data, not an exception: the sync engine decides per
+   * outcome (acknowledged, retry later, merge, park).
+   */
+  async exchange(options: RequestOptions): Promise<Exchange> {
+    try {
+      return { kind: 'ok', data: await this.perform(options) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return error.code === 'unauthorized'
+          ? { kind: 'session-expired' }
+          : { kind: 'network', message: error.message };
+      }
+      if (!(error instanceof AxiosError)) throw error;
+      if (!error.response) return { kind: 'network', message: toAppError(error).message };
+      const problem = problemSchema.safeParse(error.response.data);
+      return {
+        kind: 'http',
+        status: error.response.status,
+        message: toAppError(error).message,
+        problem: problem.success ? problem.data : null,
+        retryAfterMs: retryAfterMs(error.response.headers['retry-after']),
+      };
     }
   }
 

@@ -1,24 +1,33 @@
-import { structureSchema } from '../../../shared/domain/structure';
 import { userSchema, type User } from '../../../shared/domain/account';
 import type { Session } from '../../../shared/domain/session';
-import type { Structure } from '../../../shared/domain/structure';
+import { structureSchema, type Structure } from '../../../shared/domain/structure';
+import type { SyncStatus } from '../../../shared/domain/sync';
 import { DatabaseTooNewError, MigrationFailedError } from '../../../shared/db/migrate';
 import { AppError } from '../../../shared/ipc/errors';
-import { openLocalDatabase, accountDatabaseFile, type LocalDb } from '../db/open';
-import { AccountRepository } from '../db/repositories';
+import type { Logger } from '../dispatch';
+import { accountDatabaseFile, openLocalDatabase } from '../db/open';
+import type { LocalStore } from '../db/store';
 import type { EventHub } from '../events';
 import type { PlatformClient } from '../platform/client';
 import type { SecretStore } from '../secrets';
 import { readSetting, type SettingsStore } from '../settings';
+import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
+import { readLocalSession, storeSignedInState } from './local-session';
 
 /** The single secret: the refresh token of the signed-in account. */
 export const REFRESH_TOKEN_SECRET = 'session.refreshToken';
 
-interface OpenAccount {
+export interface OpenAccount {
   userId: string;
-  db: LocalDb;
-  repo: AccountRepository;
+  store: LocalStore;
+  sync: SyncEngine;
 }
+
+/** Sync engine options the core chooses (timings, test hooks); the rest comes from the session. */
+export type SyncTuning = Omit<
+  SyncEngineOptions,
+  'store' | 'client' | 'logger' | 'onChange' | 'onStatus' | 'onSessionExpired'
+>;
 
 export interface SessionDeps {
   dataDir: string;
@@ -26,6 +35,8 @@ export interface SessionDeps {
   settings: SettingsStore;
   client: PlatformClient;
   events: EventHub;
+  logger: Logger;
+  sync?: SyncTuning;
   sqliteNativeBinding?: string;
 }
 
@@ -35,14 +46,17 @@ function databaseError(error: unknown): AppError {
   return new AppError('database', 'La base de données locale de ce compte ne peut pas être ouverte.');
 }
 
+/** Entities whose changes change what the session shows (the shell, the menus). */
+const SESSION_ENTITIES = new Set(['account', 'structure']);
+
 /**
- * Who is signed in on this desktop, and their local database. A signed-in user stays signed
- * in across restarts, offline included: the cache is theirs until they sign out.
+ * Who is signed in on this desktop, their local database and its sync engine. A signed-in
+ * user stays signed in across restarts, offline included: the cache is theirs until they
+ * sign out.
  */
 export class SessionManager {
   private account: OpenAccount | null = null;
   private reauthRequired = false;
-  private refreshing: Promise<void> | null = null;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -57,32 +71,50 @@ export class SessionManager {
       // Left signed out: signing in again reports the database problem in words.
       return;
     }
-    if (!(await this.account.repo.user())) {
+    if (!(await readLocalSession(this.account.store)).user) {
       await this.close();
       return;
     }
     this.deps.client.resume(token);
+    this.account.sync.start();
   }
 
   private async open(userId: string): Promise<OpenAccount> {
+    let store: LocalStore;
     try {
-      const db = await openLocalDatabase(
+      store = await openLocalDatabase(
         accountDatabaseFile(this.deps.dataDir, userId),
         this.deps.sqliteNativeBinding,
       );
-      return { userId, db, repo: new AccountRepository(db) };
     } catch (error) {
       throw databaseError(error);
     }
+    const sync = new SyncEngine({
+      ...this.deps.sync,
+      store,
+      client: this.deps.client,
+      logger: this.deps.logger,
+      onChange: (entities) => this.onEntitiesChanged(entities),
+      onStatus: (status: SyncStatus) => this.deps.events.emit({ type: 'sync.status', payload: status }),
+      onSessionExpired: () => this.markReauthRequired(),
+    });
+    return { userId, store, sync };
+  }
+
+  private onEntitiesChanged(entities: string[]): void {
+    this.deps.events.emit({ type: 'entities.changed', payload: { entities } });
+    if (entities.some((e) => SESSION_ENTITIES.has(e))) void this.announce();
   }
 
   private async close(): Promise<void> {
     const account = this.account;
     this.account = null;
-    await account?.db.destroy();
+    if (!account) return;
+    await account.sync.stop();
+    await account.store.close();
   }
 
-  /** The open account's database, for handlers that need it. */
+  /** The open account, for handlers that need it. */
   requireAccount(): OpenAccount {
     if (!this.account) throw new AppError('unauthorized', 'Connectez-vous pour accéder à cette page.');
     return this.account;
@@ -90,14 +122,9 @@ export class SessionManager {
 
   async current(): Promise<Session> {
     if (!this.account) return { status: 'signedOut' };
-    const user = await this.account.repo.user();
+    const { user, structure } = await readLocalSession(this.account.store);
     if (!user) return { status: 'signedOut' };
-    return {
-      status: 'signedIn',
-      user,
-      structure: await this.account.repo.structure(),
-      reauthRequired: this.reauthRequired,
-    };
+    return { status: 'signedIn', user, structure, reauthRequired: this.reauthRequired };
   }
 
   private async announce(): Promise<Session> {
@@ -124,13 +151,15 @@ export class SessionManager {
         throw error;
       }
     }
-    await this.account.repo.save(user, structure);
+    await storeSignedInState(this.account.store, user, structure);
     this.deps.settings.set('lastUserId', user.id);
     this.reauthRequired = false;
+    this.account.sync.start();
     return this.announce();
   }
 
   async signOut(): Promise<void> {
+    await this.account?.sync.stop();
     await this.deps.client.logout();
     this.deps.settings.delete('lastUserId');
     this.reauthRequired = false;
@@ -139,8 +168,8 @@ export class SessionManager {
   }
 
   /** Attaches the account to its structure (first login); needs the platform. */
-  async createStructure(siret: string): Promise<Structure> {
-    const { repo } = this.requireAccount();
+  async createStructure(siret: string): Promise<void> {
+    const { store, sync } = this.requireAccount();
     const structure = await this.deps.client.call({
       method: 'POST',
       path: '/structure',
@@ -149,41 +178,21 @@ export class SessionManager {
       schema: structureSchema,
     });
     const user = await this.deps.client.call({ method: 'GET', path: '/me', auth: true, schema: userSchema });
-    await repo.save(user, structure);
+    await storeSignedInState(store, user, structure);
     await this.announce();
-    return structure;
+    void sync.runNow();
   }
 
-  /** Re-reads the user and their structure from the platform; quiet when offline. */
-  refreshFromPlatform(): Promise<void> {
-    this.refreshing ??= (async () => {
-      const account = this.account;
-      if (!account || this.reauthRequired || !this.deps.client.hasSession()) return;
-      try {
-        const user = await this.deps.client.call({
-          method: 'GET',
-          path: '/me',
-          auth: true,
-          schema: userSchema,
-        });
-        const structure = await this.fetchStructure(user);
-        if (this.account !== account) return;
-        await account.repo.save(user, structure);
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'unauthorized')) return;
-        this.reauthRequired = true;
-      }
-      await this.announce();
-    })().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
+  /** The network is back: send what waits, fetch what changed. */
+  onReconnect(): void {
+    if (!this.reauthRequired) this.account?.sync.onReconnect();
   }
 
-  /** The platform refused our refresh token: local data stays readable, a new login is needed. */
+  /** The platform refused our refresh token: local data stays readable, a new login is needed to sync. */
   markReauthRequired(): void {
     if (this.reauthRequired || !this.account) return;
     this.reauthRequired = true;
+    void this.account.sync.stop();
     void this.announce();
   }
 

@@ -1,5 +1,7 @@
-import { Button, type ButtonProps } from '@mantine/core';
+import { Button, Text, type ButtonProps } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SyncStatus } from '../../../shared/domain/sync';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 
@@ -9,8 +11,26 @@ export function SignOutButton(props: ButtonProps) {
     mutationFn: () => call('auth.logout'),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.session }),
   });
+  const onClick = () => {
+    const status = queryClient.getQueryData<SyncStatus>(queryKeys.syncStatus);
+    const waiting = (status?.pending ?? 0) + (status?.parked ?? 0) + (status?.conflicts ?? 0);
+    if (waiting === 0) return signOut.mutate();
+    // Never lost: the changes stay on this computer and leave at the next sign-in.
+    modals.openConfirmModal({
+      title: 'Des modifications ne sont pas encore synchronisées',
+      children: (
+        <Text size="sm">
+          {waiting > 1 ? `${waiting} modifications restent` : 'Une modification reste'} sur ce poste. Elles ne
+          sont pas perdues : elles seront envoyées à votre prochaine connexion sur cet ordinateur.
+        </Text>
+      ),
+      labels: { confirm: 'Se déconnecter', cancel: 'Rester connecté' },
+      closeButtonProps: { 'aria-label': 'Fermer' },
+      onConfirm: () => signOut.mutate(),
+    });
+  };
   return (
-    <Button variant="outline" {...props} loading={signOut.isPending} onClick={() => signOut.mutate()}>
+    <Button variant="outline" {...props} loading={signOut.isPending} onClick={onClick}>
       Se déconnecter
     </Button>
   );

@@ -1,63 +1,162 @@
-import { Card, Loader, Stack, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useEffect, useState } from 'react';
 import { headcountBandLabels } from '../../../shared/domain/company';
+import type { LocalStructure } from '../../../shared/domain/session';
+import { structurePatchSchema } from '../../../shared/domain/structure';
 import { formatFrenchPhone } from '../../../shared/validation/phone';
 import { call, messageOf } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { DetailList } from '../../ui/DetailList';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { applyFieldErrors, fieldProps } from '../../ui/forms';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { notifySavedLocally } from '../sync/savedLocally';
+import { SyncStateBadge } from '../sync/SyncStateBadge';
 
-const yesNo = (value: boolean) => (value ? 'Oui' : 'Non');
+const headcountOptions = Object.entries(headcountBandLabels).map(([value, label]) => ({ value, label }));
 
-/** "Mon compte › Ma structure", read from the local cache (works offline). */
+function formValues(structure: LocalStructure) {
+  return {
+    headcountBand: structure.headcountBand,
+    tradeName: structure.tradeName ?? '',
+    email: structure.email ?? '',
+    phone: structure.phone ? formatFrenchPhone(structure.phone) : '',
+    website: structure.website ?? '',
+    acceptsThirdGradeInterns: structure.acceptsThirdGradeInterns,
+    acceptsSecondGradeInterns: structure.acceptsSecondGradeInterns,
+  };
+}
+
+type Values = ReturnType<typeof formValues>;
+const editable = Object.keys(structurePatchSchema.shape);
+
+function StructureForm({ structure }: { structure: LocalStructure }) {
+  const queryClient = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<Values>({
+    initialValues: formValues(structure),
+    validate: zod4Resolver(structurePatchSchema),
+    validateInputOnBlur: true,
+  });
+
+  // A newer version arrived (pull): show it, unless the user is typing.
+  useEffect(() => {
+    if (form.isDirty()) return;
+    form.setInitialValues(formValues(structure));
+    form.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the version identifies the content
+  }, [structure.version, structure.syncState]);
+
+  const save = useMutation({
+    mutationFn: (values: Values) => call('structure.update', values),
+    onMutate: () => setFailure(null),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.structure, saved);
+      form.setInitialValues(formValues(saved));
+      form.reset();
+      notifySavedLocally(queryClient);
+    },
+    onError: (error) => setFailure(applyFieldErrors(form, error, editable)),
+  });
+
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+      <Stack>
+        {failure && <ErrorAlert message={failure} />}
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Select
+            label="Effectif"
+            data={headcountOptions}
+            clearable
+            allowDeselect
+            {...fieldProps(form, 'headcountBand')}
+          />
+          <TextInput label="Nom commercial" {...fieldProps(form, 'tradeName')} />
+          <TextInput
+            label="Adresse électronique"
+            type="email"
+            autoComplete="email"
+            {...fieldProps(form, 'email')}
+          />
+          <TextInput label="Téléphone" type="tel" autoComplete="tel" {...fieldProps(form, 'phone')} />
+          <TextInput
+            label="Site internet"
+            type="url"
+            placeholder="https://"
+            {...fieldProps(form, 'website')}
+          />
+        </SimpleGrid>
+        <Checkbox
+          label="J'accepte de recevoir des stagiaires de troisième (1 semaine)"
+          {...fieldProps(form, 'acceptsThirdGradeInterns', { type: 'checkbox' })}
+        />
+        <Checkbox
+          label="J'accepte de recevoir des stagiaires de seconde (2 semaines)"
+          {...fieldProps(form, 'acceptsSecondGradeInterns', { type: 'checkbox' })}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+            Enregistrer
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** "Mon compte › Ma structure": read from the local cache, editable offline. */
 export function StructurePage() {
   usePageTitle('Ma structure');
   const structure = useQuery({ queryKey: queryKeys.structure, queryFn: () => call('structure.get') });
 
   return (
     <Stack>
-      <Title order={1}>Ma structure</Title>
+      <Group justify="space-between" align="center">
+        <Title order={1}>Ma structure</Title>
+        {structure.data && <SyncStateBadge state={structure.data.syncState} />}
+      </Group>
       {structure.isPending && <Loader aria-label="Chargement de la structure" />}
       {structure.error && (
         <ErrorAlert message={messageOf(structure.error)} onRetry={() => void structure.refetch()} />
       )}
       {structure.data && (
-        <Card withBorder padding="lg">
-          <DetailList
-            items={[
-              { label: 'Siret', value: structure.data.siret },
-              { label: 'Raison sociale', value: structure.data.legalName },
-              { label: 'Code NAF', value: structure.data.nafCode },
-              { label: "Domaine d'activité", value: structure.data.nafLabel },
-              {
-                label: 'Effectif',
-                value: structure.data.headcountBand
-                  ? headcountBandLabels[structure.data.headcountBand]
-                  : null,
-              },
-              { label: 'Nom commercial', value: structure.data.tradeName },
-              {
-                label: 'Adresse',
-                value: `${structure.data.address.street}, ${structure.data.address.postalCode} ${structure.data.address.communeName}`,
-              },
-              { label: 'Adresse électronique', value: structure.data.email },
-              {
-                label: 'Téléphone',
-                value: structure.data.phone ? formatFrenchPhone(structure.data.phone) : null,
-              },
-              { label: 'Site internet', value: structure.data.website },
-              {
-                label: "J'accepte de recevoir des stagiaires de troisième (1 semaine)",
-                value: yesNo(structure.data.acceptsThirdGradeInterns),
-              },
-              {
-                label: "J'accepte de recevoir des stagiaires de seconde (2 semaines)",
-                value: yesNo(structure.data.acceptsSecondGradeInterns),
-              },
-            ]}
-          />
-        </Card>
+        <>
+          <Card withBorder padding="lg">
+            <Text size="sm" mb="sm">
+              Identité reprise de l’annuaire des entreprises (non modifiable ici).
+            </Text>
+            <DetailList
+              items={[
+                { label: 'Siret', value: structure.data.siret },
+                { label: 'Raison sociale', value: structure.data.legalName },
+                { label: 'Code NAF', value: structure.data.nafCode },
+                { label: "Domaine d'activité", value: structure.data.nafLabel },
+                {
+                  label: 'Adresse',
+                  value: `${structure.data.address.street}, ${structure.data.address.postalCode} ${structure.data.address.communeName}`,
+                },
+              ]}
+            />
+          </Card>
+          <Card withBorder padding="lg">
+            <StructureForm structure={structure.data} />
+          </Card>
+        </>
       )}
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '../../scripts/paths';
+import { repoRoot } from './paths';
 
 export { repoRoot };
 
@@ -25,6 +25,10 @@ export function startNodeProcess(
     env: { ...process.env, NODE_ENV: 'test' },
   });
   let output = '';
+  // Never outlive the test or tool that started us (a crashed worker must not leave servers behind).
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
+  child.once('exit', () => process.off('exit', orphanGuard));
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -1,0 +1,165 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SyncStatus } from '../shared/domain/sync';
+import type { CoreEvent } from '../shared/ipc/events';
+import { openLocalDatabase } from '../electron/core/db/open';
+import { createNodeCore } from '../electron/host/node-core';
+import { DEMO_REFERENT } from '../platform/seed/demo';
+import { startNodeProcess } from '../scripts/processes';
+import { repoRoot } from '../scripts/paths';
+
+// `npm run bench [-- --scale small|full|<rows>]`: the sync engine at scale. Not a test: it
+// measures, prints a table and writes bench/results/latest.json.
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'full' } } });
+const scales: Record<string, number> = { small: 20_000, full: 300_000 };
+const rows = scales[values.scale!] ?? Number(values.scale);
+if (!Number.isInteger(rows) || rows < 1) {
+  console.error('--scale : small, full ou un nombre de lignes.');
+  process.exit(2);
+}
+const scaleName = values.scale!;
+const PUSHES = 1000;
+
+// Peak memory of the desktop's work (pull, push), sampled; the seeding and the raw baseline are left out.
+let peakRss = 0;
+let tracking = false;
+const sampler = setInterval(() => {
+  if (tracking) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+const platformDir = path.join(root, 'platform');
+
+function waitFor(
+  core: { events: { subscribe(l: (e: CoreEvent) => void): () => void } },
+  predicate: (s: SyncStatus) => boolean,
+): Promise<SyncStatus> {
+  return new Promise((resolve) => {
+    const stop = core.events.subscribe((event) => {
+      if (event.type === 'sync.status' && predicate(event.payload)) {
+        stop();
+        resolve(event.payload);
+      }
+    });
+  });
+}
+
+async function main() {
+  console.log(`Préparation : ${rows.toLocaleString('fr-FR')} membres dans la structure de démonstration…`);
+  // Seeded in a process of its own: its memory must not count as the desktop's.
+  const seeding = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'bench', 'seed-members.ts'), platformDir, String(rows)],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (seeding.status !== 0) throw new Error('préparation de la plateforme impossible');
+  // The platform in a process of its own, as in real life: client and server do not share a core.
+  const platform = await startNodeProcess('platform/cli.ts', ['--port', '0', '--data', platformDir]);
+
+  // 1. Initial pull of the whole structure into an empty desktop, applied page by page.
+  const desktopDir = path.join(root, 'desktop');
+  const core = await createNodeCore({
+    dataDir: desktopDir,
+    platformUrl: platform.url,
+    requestTimeoutMs: 60_000,
+    connectivityIntervalMs: 3_600_000,
+    sync: { debounceMs: 3_600_000, periodicMs: 3_600_000, pageSize: 5000 },
+  });
+  // Timed from the start of the pull (sign-in, with its deliberately slow password hash, excluded).
+  let pullStart = 0;
+  const started = waitFor(core, (s) => s.phase === 'pull').then(() => (pullStart = performance.now()));
+  const pulled = waitFor(core, (s) => !s.running && s.lastSyncAt !== null);
+  tracking = true;
+  const login = await core.invoke('auth.login', {
+    mail: DEMO_REFERENT.mail,
+    password: DEMO_REFERENT.password,
+  });
+  if (!login.ok) throw new Error(login.error.message);
+  await started;
+  await pulled;
+  const pullSeconds = (performance.now() - pullStart) / 1000;
+  tracking = false;
+  const userId = (login.data as { user: { id: string } }).user.id;
+  const pulledRows = rows + 3;
+
+  // 2. The limit: the same member rows, bulk inserted with better-sqlite3, pages of 5000 per transaction.
+  const localFile = path.join(desktopDir, 'accounts', userId, 'local.sqlite');
+  const source = new Database(localFile, { readonly: true });
+  const memberRows = source.prepare('select * from member').all() as Array<Record<string, unknown>>;
+  source.close();
+  const rawDir = path.join(root, 'raw');
+  mkdirSync(rawDir);
+  const rawStore = await openLocalDatabase(path.join(rawDir, 'local.sqlite'));
+  await rawStore.close();
+  const raw = new Database(path.join(rawDir, 'local.sqlite'));
+  raw.pragma('journal_mode = WAL');
+  const columns = Object.keys(memberRows[0]!);
+  const insert = raw.prepare(
+    `insert into member (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
+  const insertPage = raw.transaction((page: Array<Record<string, unknown>>) => {
+    for (const row of page) insert.run(row);
+  });
+  const rawStart = performance.now();
+  for (let i = 0; i < memberRows.length; i += 5000) insertPage(memberRows.slice(i, i + 5000));
+  const rawSeconds = (performance.now() - rawStart) / 1000;
+  raw.close();
+
+  // 3. A thousand changes queued (nothing pushes them: the debounce is an hour), then pushed.
+  for (let i = 0; i < PUSHES; i++) {
+    const answer = await core.invoke('structure.update', {
+      tradeName: `CFA Gironde — modification ${i + 1}`,
+    });
+    if (!answer.ok) throw new Error(answer.error.message);
+  }
+  tracking = true;
+  const pushStart = performance.now();
+  const status = await core.invoke('sync.now');
+  const pushSeconds = (performance.now() - pushStart) / 1000;
+  tracking = false;
+  if (!status.ok || (status.data as SyncStatus).pending !== 0)
+    throw new Error(`envoi incomplet : ${JSON.stringify(status)}`);
+
+  await core.close();
+  await platform.stop();
+  clearInterval(sampler);
+
+  const syncApplyRowsPerSec = Math.round(pulledRows / pullSeconds);
+  const rawInsertRowsPerSec = Math.round(memberRows.length / rawSeconds);
+  const result = {
+    date: new Date().toISOString(),
+    scale: { name: scaleName, rows: pulledRows, pageSize: 5000, pushes: PUSHES },
+    machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    syncApplyRowsPerSec,
+    rawInsertRowsPerSec,
+    applyVsRawRatio: Number((syncApplyRowsPerSec / rawInsertRowsPerSec).toFixed(3)),
+    initialPullSeconds: Number(pullSeconds.toFixed(2)),
+    push1000Seconds: Number(pushSeconds.toFixed(2)),
+    peakRssMb: Math.round(peakRss / 1_048_576),
+    goals: { applyVsRawRatio: '≥ 0.3', push1000Seconds: '≤ 3' },
+  };
+  writeFileSync(
+    path.join(repoRoot, 'bench', 'results', 'latest.json'),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
+  rmSync(root, { recursive: true, force: true });
+
+  console.table({
+    'Tirage initial + application (lignes/s)': syncApplyRowsPerSec,
+    'Insertion brute better-sqlite3 (lignes/s)': rawInsertRowsPerSec,
+    'Rapport application / brut (objectif ≥ 0,3)': result.applyVsRawRatio,
+    'Tirage initial (s)': result.initialPullSeconds,
+    [`Envoi de ${PUSHES} modifications (s, objectif ≤ 3)`]: result.push1000Seconds,
+    'Mémoire maximale du bureau (Mo)': result.peakRssMb,
+  });
+  console.log('Résultats : bench/results/latest.json');
+}
+
+await main();

@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { LocalDatabase } from './schema';
+
+type Params = readonly unknown[] | Record<string, unknown>;
+
+/** A kysely query builder or `sql` template, not executed: this transaction runs it. */
+interface Query<T> {
+  compile(executor: Kysely<LocalDatabase>): CompiledQuery<T>;
+}
+
+/** A synchronous write transaction: nothing else touches the database while it runs. */
+export class WriteTx {
+  constructor(private readonly store: LocalStore) {}
+
+  private prepare<T>(query: Query<T>): [Database.Statement, unknown[]] {
+    const compiled = query.compile(this.store.db);
+    return [this.store.statement(compiled.sql), compiled.parameters as unknown[]];
+  }
+
+  /** Runs a kysely query (built, not executed, by kysely) inside this transaction. */
+  run(query: Query<unknown>): Database.RunResult {
+    const [statement, parameters] = this.prepare(query);
+    return statement.run(...parameters);
+  }
+
+  all<T>(query: Query<T>): T[] {
+    const [statement, parameters] = this.prepare(query);
+    return statement.all(...parameters) as T[];
+  }
+
+  first<T>(query: Query<T>): T | undefined {
+    const [statement, parameters] = this.prepare(query);
+    return statement.get(...parameters) as T | undefined;
+  }
+
+  /** A prepared statement by its SQL, cached: the hot paths (pull of thousands of rows) use this. */
+  exec(sql: string, params: Params = []): Database.RunResult {
+    const statement = this.store.statement(sql);
+    return Array.isArray(params) ? statement.run(...params) : statement.run(params);
+  }
+}
+
+/**
+ * One account's database: kysely builds the queries; writes run as synchronous better-sqlite3
+ * transactions while holding kysely's connection, so an async kysely query can never
+ * interleave with (or be swallowed by) a write transaction.
+ */
+export class LocalStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly db: Kysely<LocalDatabase>,
+    readonly sqlite: Database.Database,
+  ) {}
+
+  statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** All of `work` commits, or none of it. `work` must not await. */
+  write<T>(work: (tx: WriteTx) => T): Promise<T> {
+    return this.db.connection().execute(async () => this.sqlite.transaction(() => work(new WriteTx(this)))());
+  }
+
+  /** A consistent read of several queries. */
+  read<T>(work: (tx: WriteTx) => T): Promise<T> {
+    return this.db
+      .connection()
+      .execute(async () => this.sqlite.transaction(() => work(new WriteTx(this))).deferred());
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+}

@@ -1,0 +1,34 @@
+import type { Handlers } from '../../../shared/ipc/contract';
+import type { HandlerContext } from './context';
+
+export function syncHandlers(
+  ctx: HandlerContext,
+): Pick<
+  Handlers,
+  'sync.status' | 'sync.now' | 'sync.issues' | 'sync.resolve' | 'sync.resend' | 'sync.discard'
+> {
+  const engine = () => ctx.sessions.requireAccount().sync;
+  return {
+    async 'sync.status'() {
+      return engine().status();
+    },
+    async 'sync.now'() {
+      return engine().syncNow();
+    },
+    async 'sync.issues'() {
+      return engine().issues();
+    },
+    async 'sync.resolve'({ id, field, choice }) {
+      await engine().resolve(id, field, choice);
+      return engine().issues();
+    },
+    async 'sync.resend'({ id }) {
+      await engine().resend(id);
+      return engine().issues();
+    },
+    async 'sync.discard'({ id }) {
+      await engine().discard(id);
+      return engine().issues();
+    },
+  };
+}

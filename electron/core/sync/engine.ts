@@ -1,0 +1,713 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { sql } from 'kysely';
+import { changesPageSchema, type Change } from '../../../shared/api/sync';
+import { labelOf } from '../../../shared/domain/labels';
+import type { SyncIssue, SyncStatus } from '../../../shared/domain/sync';
+import { AppError } from '../../../shared/ipc/errors';
+import type { Logger } from '../dispatch';
+import type { OutboxTable } from '../db/schema';
+import type { LocalStore, WriteTx } from '../db/store';
+import type { Exchange, PlatformClient } from '../platform/client';
+import { defaultBackoff, nextDelayMs, type BackoffPolicy } from './backoff';
+import { entityNamed, type EntityData, type SyncEntity } from './entities';
+import {
+  applyServerDeletion,
+  applyServerState,
+  readShadow,
+  readView,
+  refreshAfterAck,
+  refreshView,
+  replayView,
+  writeLocalEdit,
+  writeShadow,
+} from './local-state';
+import { mergeChange, type FieldConflict, type Fields } from './merge';
+
+export interface SyncEngineOptions {
+  store: LocalStore;
+  client: PlatformClient;
+  logger: Logger;
+  /** Local data of these entities changed. */
+  onChange: (entities: string[]) => void;
+  onStatus: (status: SyncStatus) => void;
+  /** The platform refused the refresh token: stop until the user signs in again. */
+  onSessionExpired: () => void;
+  /** Delay between a local change and the sync it triggers (changes made together go together). */
+  debounceMs?: number;
+  /** A sync every so often, even when nothing happens locally. */
+  periodicMs?: number;
+  pageSize?: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  /** Crash tests only: called inside a pull page's transaction after each row. */
+  onPullRowApplied?: (index: number, pageSize: number) => void;
+}
+
+interface ConflictRecord {
+  version: number;
+  fields: Record<string, FieldConflict>;
+}
+
+const CURSOR_KEY = 'sync.cursor';
+const LAST_SYNC_KEY = 'sync.lastSyncAt';
+
+type PushOutcome = 'done' | 'waiting' | 'offline' | 'expired';
+
+function parseFields(json: string | null): Fields {
+  return json ? (JSON.parse(json) as Fields) : {};
+}
+
+/**
+ * A change leaves the outbox: the next change of the same row, if it was waiting on it, now
+ * builds on `version` (the version the platform gave, or the one this change was made on).
+ */
+function handOverBase(tx: WriteTx, row: OutboxTable, version: number | null): void {
+  tx.run(
+    sql`update outbox set base_version = ${version} where base_version is null and position = (
+          select min(position) from outbox where entity = ${row.entity} and entity_id = ${row.entity_id} and position > ${row.position})`,
+  );
+}
+
+function pick(data: Fields, keys: string[]): Fields {
+  return Object.fromEntries(keys.map((key) => [key, data[key] ?? null]));
+}
+
+/**
+ * The offline-first sync engine (DESIGN.md §4). Local changes are written with their outbox
+ * row in one transaction; push sends the outbox in order with Idempotency-Key and If-Match;
+ * pull applies the structure's change feed page by page, each page with its cursor.
+ */
+export class SyncEngine {
+  private readonly debounceMs: number;
+  private readonly periodicMs: number;
+  private readonly pageSize: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly random: () => number;
+
+  private enabled = false;
+  private timer: NodeJS.Timeout | undefined;
+  private timerDue = Infinity;
+  private periodic: NodeJS.Timeout | undefined;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private phase: SyncStatus['phase'] = 'idle';
+  private progress: SyncStatus['progress'] = null;
+  private lastError: string | null = null;
+  private revision = 0;
+  private readonly touched = new Set<string>();
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.debounceMs = options.debounceMs ?? 400;
+    this.periodicMs = options.periodicMs ?? 5 * 60_000;
+    this.pageSize = options.pageSize ?? 1000;
+    this.backoff = options.backoff ?? defaultBackoff;
+    this.random = options.random ?? Math.random;
+  }
+
+  // ---- scheduling ------------------------------------------------------------------------
+
+  /** Starts syncing: now, then every few minutes, after local changes and on reconnection. */
+  start(): void {
+    if (this.enabled) return;
+    this.enabled = true;
+    this.schedule(0);
+    this.periodic = setInterval(() => this.schedule(0), this.periodicMs);
+    this.periodic.unref();
+  }
+
+  /** Stops scheduling and waits for a run in progress. */
+  async stop(): Promise<void> {
+    this.enabled = false;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.periodic) clearInterval(this.periodic);
+    this.timer = undefined;
+    this.timerDue = Infinity;
+    await this.running?.catch(() => undefined);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.enabled) return;
+    const due = Date.now() + delayMs;
+    if (this.timer && this.timerDue <= due) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerDue = Infinity;
+      void this.runNow();
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  /** One run at a time; a request during a run makes another run follow it. */
+  runNow(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.run();
+      } while (this.again && this.enabled);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** "Synchroniser maintenant", or the network is back: retry every waiting change at once. */
+  async syncNow(): Promise<SyncStatus> {
+    await this.options.store.write((tx) =>
+      tx.run(sql`update outbox set next_attempt_at = null where state = 'pending'`),
+    );
+    if (this.running) await this.running;
+    await this.runNow();
+    return this.status();
+  }
+
+  onReconnect(): void {
+    if (!this.enabled) return;
+    void this.syncNow().catch((error: unknown) =>
+      this.options.logger.error('Synchronisation impossible', error),
+    );
+  }
+
+  // ---- status ----------------------------------------------------------------------------
+
+  async status(): Promise<SyncStatus> {
+    return this.options.store.read((tx) => {
+      const counts = tx.all<{ state: string; n: number }>(
+        sql`select state, count(*) as n from outbox group by state`,
+      );
+      const count = (state: string) => counts.find((c) => c.state === state)?.n ?? 0;
+      const next = tx.first<{ at: string | null }>(
+        sql`select min(next_attempt_at) as at from outbox where state = 'pending'`,
+      );
+      const last = tx.first<{ value: string }>(sql`select value from meta where key = ${LAST_SYNC_KEY}`);
+      return {
+        revision: ++this.revision,
+        running: this.phase !== 'idle',
+        phase: this.phase,
+        progress: this.progress,
+        pending: count('pending'),
+        parked: count('parked'),
+        conflicts: count('conflict'),
+        lastSyncAt: last?.value ?? null,
+        lastError: this.lastError,
+        nextAttemptAt: next?.at ?? null,
+      };
+    });
+  }
+
+  private async announce(): Promise<void> {
+    this.options.onStatus(await this.status());
+  }
+
+  // ---- local changes -----------------------------------------------------------------------
+
+  /**
+   * A local edit: the row and its outbox entry are written together, and the call returns at
+   * once, online or not. An edit of a row whose previous change was refused by the platform
+   * amends that change (edit and resend).
+   */
+  async update(entity: SyncEntity, id: string, patch: Fields): Promise<void> {
+    if (!entity.updatePath)
+      throw new AppError('forbidden', `${entity.label} ne se modifie pas depuis l’application.`);
+    const changed = await this.options.store.write((tx) => {
+      const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
+      if (!current) throw new AppError('not_found', `${entity.label} : introuvable sur ce poste.`);
+      const fields = Object.keys(patch).filter((key) => !isDeepStrictEqual(current[key], patch[key]));
+      if (fields.length === 0) return false;
+      const changes = pick(patch, fields);
+      let shadow = readShadow(tx, entity.name, id);
+      if (!shadow) {
+        // No pending change yet: what the user sees is exactly the platform's state.
+        writeShadow(tx, entity.name, current);
+        shadow = { version: current.version, data: current };
+      }
+      const last = tx.first<OutboxTable>(
+        sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} order by position desc limit 1`,
+      );
+      if (last?.state === 'parked') {
+        // The platform never applied a refused change, so it can be amended under the same key.
+        const payload = { ...parseFields(last.payload), ...changes };
+        const base = { ...pick(current, fields), ...parseFields(last.base) };
+        tx.run(
+          sql`update outbox set payload = ${JSON.stringify(payload)}, base = ${JSON.stringify(base)}, state = 'pending',
+              attempts = 0, next_attempt_at = null, last_error = null, last_error_fields = null where id = ${last.id}`,
+        );
+      } else {
+        // Made on top of a change still waiting: its version comes when that one is acknowledged.
+        const baseVersion = last ? null : shadow.version;
+        tx.run(
+          sql`insert into outbox (id, entity, entity_id, operation, payload, base, base_version, created_at)
+              values (${randomUUID()}, ${entity.name}, ${id}, 'update', ${JSON.stringify(changes)},
+                      ${JSON.stringify(pick(current, fields))}, ${baseVersion}, ${new Date().toISOString()})`,
+        );
+      }
+      writeLocalEdit(tx, entity, current, changes);
+      return true;
+    });
+    if (!changed) return;
+    this.options.onChange([entity.name]);
+    void this.announce();
+    this.schedule(this.debounceMs);
+  }
+
+  // ---- a run -----------------------------------------------------------------------------
+
+  private async run(): Promise<void> {
+    this.lastError = null;
+    try {
+      this.phase = 'push';
+      await this.announce();
+      const pushed = await this.push();
+      if (pushed === 'expired') return;
+      if (pushed === 'offline') return;
+      this.phase = 'pull';
+      await this.announce();
+      const pulled = await this.pull();
+      if (pulled && pushed === 'done') {
+        await this.options.store.write((tx) =>
+          tx.exec('insert or replace into meta (key, value) values (?, ?)', [
+            LAST_SYNC_KEY,
+            new Date().toISOString(),
+          ]),
+        );
+      }
+    } catch (error) {
+      this.lastError = 'La synchronisation a rencontré une erreur inattendue ; elle sera retentée.';
+      this.options.logger.error('Erreur de synchronisation', error);
+    } finally {
+      this.phase = 'idle';
+      this.progress = null;
+      await this.announce();
+    }
+  }
+
+  // ---- push ------------------------------------------------------------------------------
+
+  /** The platform version of a row as last known here (for a change whose base was never set). */
+  private shadowVersion(row: OutboxTable): Promise<number> {
+    return this.options.store.read(
+      (tx) =>
+        readShadow(tx, row.entity, row.entity_id)?.version ??
+        readView(tx, entityNamed(row.entity)!, row.entity_id)?.version ??
+        0,
+    );
+  }
+
+  /** The first change that may go now: in order, after any refused or conflicting change of the same row. */
+  private nextToSend(tx: WriteTx): OutboxTable | undefined {
+    return tx.first<OutboxTable>(
+      sql`select * from outbox as o where o.state = 'pending' and not exists (
+            select 1 from outbox as before where before.entity = o.entity and before.entity_id = o.entity_id
+            and before.position < o.position and before.state != 'pending')
+          order by o.position limit 1`,
+    );
+  }
+
+  private async push(): Promise<PushOutcome> {
+    try {
+      return await this.pushInOrder();
+    } finally {
+      this.flushChanges();
+    }
+  }
+
+  private async pushInOrder(): Promise<PushOutcome> {
+    for (let sent = 1; ; sent++) {
+      if (sent % 50 === 0) this.flushChanges();
+      const row = await this.options.store.read((tx) => this.nextToSend(tx));
+      if (!row) return 'done';
+      if (row.next_attempt_at && Date.parse(row.next_attempt_at) > Date.now()) {
+        this.schedule(Date.parse(row.next_attempt_at) - Date.now());
+        return 'waiting';
+      }
+      const entity = entityNamed(row.entity);
+      if (!entity?.updatePath) {
+        await this.park(row, `Modification impossible à envoyer (${row.entity}).`, undefined);
+        continue;
+      }
+      const answer = await this.options.client.exchange({
+        method: 'PATCH',
+        path: entity.updatePath(row.entity_id),
+        body: JSON.parse(row.payload),
+        auth: true,
+        headers: {
+          'Idempotency-Key': row.id,
+          'If-Match': `"${row.base_version ?? (await this.shadowVersion(row))}"`,
+        },
+      });
+      const outcome = await this.handleAnswer(row, entity, answer);
+      if (outcome !== 'continue') return outcome;
+    }
+  }
+
+  private async handleAnswer(
+    row: OutboxTable,
+    entity: SyncEntity,
+    answer: Exchange,
+  ): Promise<PushOutcome | 'continue'> {
+    switch (answer.kind) {
+      case 'ok':
+        await this.acknowledge(row, entity, answer.data);
+        return 'continue';
+      case 'session-expired':
+        this.lastError = 'Votre session a expiré : reconnectez-vous pour synchroniser.';
+        this.options.onSessionExpired();
+        return 'expired';
+      case 'network':
+        await this.retryLater(row, answer.message, undefined);
+        return 'offline';
+      case 'http': {
+        const { status, problem } = answer;
+        if (status === 412 && problem?.current !== undefined) {
+          await this.merge(row, entity, problem.current);
+          return 'continue';
+        }
+        if (status === 401) {
+          this.lastError = 'Votre session a expiré : reconnectez-vous pour synchroniser.';
+          this.options.onSessionExpired();
+          return 'expired';
+        }
+        if (status === 408 || status === 429 || status >= 500) {
+          await this.retryLater(row, answer.message, answer.retryAfterMs);
+          return 'offline';
+        }
+        const fields = problem?.errors?.length
+          ? Object.fromEntries(problem.errors.map((e) => [e.field, e.detail]))
+          : undefined;
+        await this.park(row, answer.message, fields);
+        return 'continue';
+      }
+    }
+  }
+
+  /** The platform applied the change: it leaves the outbox, later changes of the row move onto the new version. */
+  private async acknowledge(row: OutboxTable, entity: SyncEntity, body: unknown): Promise<void> {
+    const parsed = entity.schema.safeParse(body);
+    await this.options.store.write((tx) => {
+      if (!parsed.success) {
+        // Applied, but the answer is unreadable: the next change keeps this one's base, the next pull fixes the row.
+        handOverBase(tx, row, row.base_version);
+        tx.run(sql`delete from outbox where id = ${row.id}`);
+        this.options.logger.error(
+          `Réponse inattendue à l’envoi d’une modification (${entity.name})`,
+          parsed.error,
+        );
+        refreshView(tx, entity, row.entity_id);
+        return;
+      }
+      tx.run(sql`delete from outbox where id = ${row.id}`);
+      handOverBase(tx, row, parsed.data.version);
+      const before = readShadow(tx, entity.name, row.entity_id);
+      const stillPending = tx.first(
+        sql`select 1 from outbox where entity = ${row.entity} and entity_id = ${row.entity_id} limit 1`,
+      );
+      if (!stillPending || !before) {
+        applyServerState(tx, entity, parsed.data, stillPending !== undefined);
+        return;
+      }
+      if (before.version > parsed.data.version) return;
+      writeShadow(tx, entity.name, parsed.data);
+      refreshAfterAck(tx, entity, row.entity_id, before, parseFields(row.payload));
+    });
+    this.touched.add(entity.name);
+  }
+
+  /** Tells the UI which entities changed; during a push, every so many acknowledgements, not each one. */
+  private flushChanges(): void {
+    if (this.touched.size === 0) return;
+    const names = [...this.touched];
+    this.touched.clear();
+    this.options.onChange(names);
+  }
+
+  /** 412: the row changed on the platform since the edit. Disjoint fields merge; the same field becomes a conflict. */
+  private async merge(row: OutboxTable, entity: SyncEntity, current: unknown): Promise<void> {
+    const parsed = entity.schema.safeParse(current);
+    if (!parsed.success) {
+      await this.park(row, 'La plateforme a signalé une modification concurrente illisible.', undefined);
+      return;
+    }
+    const theirs = parsed.data as EntityData & Fields;
+    await this.options.store.write((tx) => {
+      writeShadow(tx, entity.name, theirs);
+      const mine = parseFields(row.payload);
+      const { payload, conflicts } = mergeChange(parseFields(row.base), mine, theirs);
+      const conflictFields = Object.keys(conflicts);
+      if (conflictFields.length === 0) {
+        if (Object.keys(payload).length === 0) {
+          // Nothing of mine left to send: the next change builds on the platform's version.
+          tx.run(sql`delete from outbox where id = ${row.id}`);
+          handOverBase(tx, row, theirs.version);
+        } else
+          tx.run(
+            sql`update outbox set payload = ${JSON.stringify(payload)}, base = ${JSON.stringify(pick(theirs, Object.keys(payload)))},
+                base_version = ${theirs.version} where id = ${row.id}`,
+          );
+      } else {
+        const record: ConflictRecord = { version: theirs.version, fields: conflicts };
+        // My values stay visible (and in the payload) until the user chooses, field by field.
+        tx.run(
+          sql`update outbox set state = 'conflict', conflict = ${JSON.stringify(record)},
+              payload = ${JSON.stringify({ ...payload, ...pick(mine, conflictFields) })} where id = ${row.id}`,
+        );
+      }
+      refreshView(tx, entity, row.entity_id);
+    });
+    this.options.onChange([entity.name]);
+  }
+
+  private async retryLater(
+    row: OutboxTable,
+    message: string,
+    retryAfterMs: number | undefined,
+  ): Promise<void> {
+    const attempts = row.attempts + 1;
+    const at = new Date(
+      Date.now() + nextDelayMs(attempts, this.backoff, this.random, retryAfterMs),
+    ).toISOString();
+    await this.options.store.write((tx) =>
+      tx.run(
+        sql`update outbox set attempts = ${attempts}, next_attempt_at = ${at}, last_error = ${message} where id = ${row.id}`,
+      ),
+    );
+    this.lastError = message;
+    this.schedule(Date.parse(at) - Date.now());
+  }
+
+  /** Refused for a reason a retry will not fix: kept, shown, until the user edits or discards it. */
+  private async park(
+    row: OutboxTable,
+    message: string,
+    fields: Record<string, string> | undefined,
+  ): Promise<void> {
+    const entity = entityNamed(row.entity);
+    await this.options.store.write((tx) => {
+      tx.run(
+        sql`update outbox set state = 'parked', last_error = ${message},
+            last_error_fields = ${fields ? JSON.stringify(fields) : null} where id = ${row.id}`,
+      );
+      if (entity) refreshView(tx, entity, row.entity_id);
+    });
+    this.options.onChange([row.entity]);
+  }
+
+  // ---- pull ------------------------------------------------------------------------------
+
+  private cursorKey(structureId: string): string {
+    return `${CURSOR_KEY}:${structureId}`;
+  }
+
+  /** Applies the change feed page by page; false when it stopped early (offline...). */
+  private async pull(): Promise<boolean> {
+    const structureId = await this.options.store.read(
+      (tx) =>
+        tx.first<{ structure_id: string | null }>(sql`select structure_id from account limit 1`)
+          ?.structure_id ?? null,
+    );
+    if (!structureId) return true;
+    let cursor = await this.options.store.read((tx) =>
+      Number(
+        tx.first<{ value: string }>(sql`select value from meta where key = ${this.cursorKey(structureId)}`)
+          ?.value ?? 0,
+      ),
+    );
+    let total: number | null = null;
+    let done = 0;
+    const fetchPage = (since: number, count: boolean) =>
+      this.options.client.exchange({
+        method: 'GET',
+        path: '/sync/changes',
+        params: { since, limit: this.pageSize, count: count ? 'true' : 'false' },
+        auth: true,
+      });
+    let next = fetchPage(cursor, true);
+    for (let first = true; ; first = false) {
+      const answer = await next;
+      if (answer.kind === 'session-expired') {
+        this.options.onSessionExpired();
+        return false;
+      }
+      if (answer.kind !== 'ok') {
+        this.lastError = answer.message;
+        return false;
+      }
+      const page = changesPageSchema.safeParse(answer.data);
+      if (!page.success) {
+        this.lastError = 'Réponse inattendue de la plateforme à la synchronisation.';
+        return false;
+      }
+      // The next page travels while this one is written (the platform and this desktop work side by side).
+      if (page.data.hasMore) next = fetchPage(page.data.cursor, false);
+      if (first && page.data.remaining !== null) total = page.data.remaining + page.data.changes.length;
+      const touched = await this.applyPage(structureId, page.data.changes, page.data.cursor);
+      cursor = page.data.cursor;
+      done += page.data.changes.length;
+      this.progress = { done, total };
+      if (touched.length > 0) this.options.onChange(touched);
+      await this.announce();
+      if (!page.data.hasMore) return true;
+    }
+  }
+
+  /** One page and its cursor, in one transaction: a crash leaves all of it or none. */
+  private applyPage(structureId: string, changes: Change[], cursor: number): Promise<string[]> {
+    return this.options.store.write((tx) => {
+      const pending = new Set(
+        tx
+          .all<{ key: string }>(sql`select distinct entity || ':' || entity_id as key from outbox`)
+          .map((row) => row.key),
+      );
+      const touched = new Set<string>();
+      changes.forEach((change, index) => {
+        const entity = entityNamed(change.entity);
+        if (entity) {
+          touched.add(entity.name);
+          if (change.deleted) applyServerDeletion(tx, entity, change.id);
+          else {
+            const data = entity.schema.safeParse(change.data);
+            if (data.success)
+              applyServerState(tx, entity, data.data, pending.has(`${entity.name}:${change.id}`));
+            else
+              this.options.logger.error(
+                `Changement illisible ignoré (${change.entity} ${change.id})`,
+                data.error,
+              );
+          }
+        }
+        this.options.onPullRowApplied?.(index, changes.length);
+      });
+      tx.exec('insert or replace into meta (key, value) values (?, ?)', [
+        this.cursorKey(structureId),
+        String(cursor),
+      ]);
+      return [...touched];
+    });
+  }
+
+  // ---- what the user must look at -------------------------------------------------------
+
+  async issues(): Promise<SyncIssue[]> {
+    const rows = await this.options.store.read((tx) =>
+      tx.all<OutboxTable>(sql`select * from outbox where state in ('parked', 'conflict') order by position`),
+    );
+    return rows.map((row) => {
+      const payload = parseFields(row.payload);
+      const conflict = row.conflict ? (JSON.parse(row.conflict) as ConflictRecord) : null;
+      const errors = row.last_error_fields
+        ? (JSON.parse(row.last_error_fields) as Record<string, string>)
+        : {};
+      return {
+        id: row.id,
+        entity: row.entity,
+        entityId: row.entity_id,
+        entityLabel: entityNamed(row.entity)?.label ?? row.entity,
+        state: row.state as 'parked' | 'conflict',
+        createdAt: row.created_at,
+        message: row.state === 'parked' ? row.last_error : null,
+        fields: Object.entries(payload).map(([field, mine]) => {
+          const inConflict = conflict?.fields[field];
+          return {
+            field,
+            label: labelOf(field),
+            mine,
+            conflict: inConflict !== undefined,
+            ...(inConflict ? { theirs: inConflict.theirs, base: inConflict.base } : {}),
+            ...(errors[field] ? { error: errors[field] } : {}),
+          };
+        }),
+      };
+    });
+  }
+
+  private async amend(
+    id: string,
+    states: OutboxTable['state'][],
+    change: (tx: WriteTx, row: OutboxTable) => void,
+    recompute: typeof refreshView = refreshView,
+  ) {
+    await this.options.store.write((tx) => {
+      const row = tx.first<OutboxTable>(sql`select * from outbox where id = ${id}`);
+      if (!row || !states.includes(row.state)) {
+        throw new AppError(
+          'not_found',
+          'Cette modification n’est plus en attente (déjà envoyée ou abandonnée).',
+        );
+      }
+      change(tx, row);
+      const entity = entityNamed(row.entity);
+      if (entity) recompute(tx, entity, row.entity_id);
+    });
+    this.schedule(0);
+    void this.announce();
+  }
+
+  /** One conflicting field: keep my value, or take the platform's. Once all are chosen, the change goes. */
+  async resolve(id: string, field: string, choice: 'mine' | 'theirs'): Promise<string> {
+    let entityName = '';
+    await this.amend(id, ['conflict'], (tx, row) => {
+      entityName = row.entity;
+      const record = JSON.parse(row.conflict ?? '{"fields":{}}') as ConflictRecord;
+      const chosen = record.fields[field];
+      if (!chosen)
+        throw new AppError('validation', `Le champ « ${labelOf(field)} » n’est pas en conflit.`, {
+          field: 'Champ sans conflit.',
+        });
+      const payload = parseFields(row.payload);
+      const base = parseFields(row.base);
+      if (choice === 'theirs') delete payload[field];
+      else payload[field] = chosen.mine;
+      // Resolved against the platform's version: that is now the base of this field.
+      base[field] = chosen.theirs;
+      delete record.fields[field];
+      const left = Object.keys(record.fields).length;
+      if (left > 0) {
+        tx.run(
+          sql`update outbox set payload = ${JSON.stringify(payload)}, base = ${JSON.stringify(base)}, conflict = ${JSON.stringify(record)} where id = ${id}`,
+        );
+      } else if (Object.keys(payload).length === 0) {
+        tx.run(sql`delete from outbox where id = ${id}`);
+        handOverBase(tx, row, record.version);
+      } else {
+        tx.run(
+          sql`update outbox set payload = ${JSON.stringify(payload)}, base = ${JSON.stringify(pick(base, Object.keys(payload)))},
+              base_version = ${record.version}, conflict = null, state = 'pending', attempts = 0, next_attempt_at = null
+              where id = ${id}`,
+        );
+      }
+    });
+    this.options.onChange([entityName]);
+    return entityName;
+  }
+
+  /** Sends a refused change again as it is. */
+  async resend(id: string): Promise<void> {
+    await this.amend(id, ['parked'], (tx) =>
+      tx.run(
+        sql`update outbox set state = 'pending', attempts = 0, next_attempt_at = null, last_error = null, last_error_fields = null where id = ${id}`,
+      ),
+    );
+  }
+
+  /** Drops a refused or conflicting change: the platform's version of the row comes back. */
+  async discard(id: string): Promise<void> {
+    let entityName = '';
+    await this.amend(
+      id,
+      ['parked', 'conflict'],
+      (tx, row) => {
+        entityName = row.entity;
+        tx.run(sql`delete from outbox where id = ${id}`);
+        handOverBase(tx, row, row.base_version);
+      },
+      // The dropped change may have been the last to set some field: replay the others.
+      replayView,
+    );
+    this.options.onChange([entityName]);
+  }
+}

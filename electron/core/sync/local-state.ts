@@ -1,0 +1,209 @@
+import { sql } from 'kysely';
+import { isDeepStrictEqual } from 'node:util';
+import type { SyncState } from '../../../shared/domain/sync';
+import type { OutboxTable } from '../db/schema';
+import type { WriteTx } from '../db/store';
+import { editableFields, type EntityData, type SyncEntity } from './entities';
+import type { Fields } from './merge';
+
+// What the user sees of a synced row (its "view", in the entity's table) is always:
+// the platform's last known state (its "shadow", kept only while local changes exist)
+// with the local changes of the outbox replayed on top, in order.
+
+const upserts = new Map<string, string>();
+
+function upsertSql(entity: SyncEntity, columns: string[]): string {
+  // An entity's columns are always the same ones, in the same order (its toColumns).
+  const key = `${entity.table}:${columns.length}`;
+  let text = upserts.get(key);
+  if (!text) {
+    const all = [...columns, 'sync_state'];
+    const updates = all.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`);
+    // Never replace a row by an older version of it (a pull page older than an acknowledgement).
+    text = `insert into "${entity.table}" (${all.map((c) => `"${c}"`).join(', ')}) values (${all.map(() => '?').join(', ')})
+      on conflict ("id") do update set ${updates.join(', ')} where excluded."version" >= "${entity.table}"."version"`;
+    upserts.set(key, text);
+  }
+  return text;
+}
+
+export function writeView(tx: WriteTx, entity: SyncEntity, data: EntityData, state: SyncState): void {
+  const columns = entity.toColumns(data as never);
+  const names = Object.keys(columns);
+  tx.exec(upsertSql(entity, names), [...names.map((n) => columns[n]), state]);
+}
+
+export function readView(tx: WriteTx, entity: SyncEntity, id: string): EntityData | undefined {
+  const row = tx.first<Record<string, string | number | null>>(
+    sql`select * from ${sql.table(entity.table)} where id = ${id}`,
+  );
+  return row ? entity.fromColumns(row) : undefined;
+}
+
+function deleteView(tx: WriteTx, entity: SyncEntity, id: string): void {
+  tx.run(sql`delete from ${sql.table(entity.table)} where id = ${id}`);
+}
+
+export interface Shadow {
+  version: number;
+  data: EntityData & Fields;
+}
+
+export function readShadow(tx: WriteTx, entity: string, id: string): Shadow | undefined {
+  const row = tx.first<{ version: number; data: string }>(
+    sql`select version, data from shadow where entity = ${entity} and id = ${id}`,
+  );
+  return row ? { version: row.version, data: JSON.parse(row.data) as Shadow['data'] } : undefined;
+}
+
+export function writeShadow(tx: WriteTx, entity: string, data: EntityData): void {
+  tx.exec(
+    'insert into shadow (entity, id, version, data) values (?, ?, ?, ?) on conflict (entity, id) do update set version = excluded.version, data = excluded.data',
+    [entity, data.id, data.version, JSON.stringify(data)],
+  );
+}
+
+function dropShadow(tx: WriteTx, entity: string, id: string): void {
+  tx.exec('delete from shadow where entity = ? and id = ?', [entity, id]);
+}
+
+export function outboxRowsOf(tx: WriteTx, entity: string, id: string): OutboxTable[] {
+  return tx.all<OutboxTable>(
+    sql`select * from outbox where entity = ${entity} and entity_id = ${id} order by position`,
+  );
+}
+
+const severity: Record<SyncState, number> = { synced: 0, pending: 1, parked: 2, conflict: 3 };
+
+/** The states of a row's waiting changes (empty when none), without scanning the pending ones. */
+function outboxStates(tx: WriteTx, entity: string, id: string): SyncState[] {
+  const any = tx.first(sql`select 1 from outbox where entity = ${entity} and entity_id = ${id} limit 1`);
+  if (!any) return [];
+  const blocked = tx
+    .all<{ state: SyncState }>(
+      sql`select distinct state from outbox where entity = ${entity} and entity_id = ${id} and state != 'pending'`,
+    )
+    .map((row) => row.state);
+  return ['pending', ...blocked];
+}
+
+function settle(tx: WriteTx, entity: SyncEntity, id: string, shadow: Shadow | undefined): void {
+  if (shadow) {
+    writeView(tx, entity, shadow.data, 'synced');
+    dropShadow(tx, entity.name, id);
+  } else {
+    tx.exec(`update "${entity.table}" set sync_state = 'synced' where id = ?`, [id]);
+  }
+}
+
+function worst(states: SyncState[]): SyncState {
+  return states.reduce<SyncState>((acc, state) => (severity[state] > severity[acc] ? state : acc), 'pending');
+}
+
+/**
+ * Recomputes the view of one row after its shadow changed (pull, acknowledgement, merge) or
+ * after fields left its outbox rows. Cheap however many changes wait: a field some waiting
+ * change sets keeps its current (replayed) value, every other field takes the shadow's.
+ * Valid whenever no waiting change got a new value for a field (then use writeLocalEdit).
+ */
+export function refreshView(tx: WriteTx, entity: SyncEntity, id: string): void {
+  const states = outboxStates(tx, entity.name, id);
+  const shadow = readShadow(tx, entity.name, id);
+  if (states.length === 0) return settle(tx, entity, id, shadow);
+  if (!shadow) return;
+  const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
+  const touched = tx
+    .all<{ key: string }>(
+      sql`select distinct j.key as key from outbox as o, json_each(o.payload) as j where o.entity = ${entity.name} and o.entity_id = ${id}`,
+    )
+    .map((row) => row.key);
+  const data: Fields = { ...shadow.data };
+  if (current) for (const key of touched) data[key] = current[key];
+  writeView(tx, entity, data as unknown as EntityData, worst(states));
+}
+
+/**
+ * After the platform acknowledged a change (the oldest of its row): what it returned is the
+ * new shadow. Where it holds exactly what was expected (old shadow + this change), the view is
+ * already right; only fields the platform set otherwise (version, dates, a concurrent edit)
+ * are taken from it, unless a later waiting change sets them. Costs nothing per waiting change.
+ */
+export function refreshAfterAck(
+  tx: WriteTx,
+  entity: SyncEntity,
+  id: string,
+  before: Shadow,
+  sent: Fields,
+): void {
+  const states = outboxStates(tx, entity.name, id);
+  const shadow = readShadow(tx, entity.name, id);
+  if (states.length === 0) return settle(tx, entity, id, shadow);
+  const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
+  if (!shadow || !current) return;
+  const expected: Fields = { ...before.data, ...sent };
+  const editable = editableFields(entity);
+  const data: Fields = { ...current };
+  for (const [key, value] of Object.entries(shadow.data)) {
+    if (isDeepStrictEqual(value, expected[key])) continue;
+    // Version, dates, directory data: no local change ever sets them.
+    if (!editable.has(key)) {
+      data[key] = value;
+      continue;
+    }
+    const setLater = tx.first(
+      sql`select 1 from outbox as o, json_each(o.payload) as j where o.entity = ${entity.name} and o.entity_id = ${id} and j.key = ${key} limit 1`,
+    );
+    if (!setLater) data[key] = value;
+  }
+  writeView(tx, entity, data as unknown as EntityData, worst(states));
+}
+
+/** Recomputes the view by replaying every waiting change on the shadow (after one was dropped). */
+export function replayView(tx: WriteTx, entity: SyncEntity, id: string): void {
+  const rows = outboxRowsOf(tx, entity.name, id);
+  const shadow = readShadow(tx, entity.name, id);
+  if (rows.length === 0) return settle(tx, entity, id, shadow);
+  if (!shadow) return;
+  const data = rows.reduce<Fields>(
+    (state, row) => ({ ...state, ...(JSON.parse(row.payload) as Fields) }),
+    shadow.data,
+  );
+  writeView(tx, entity, data as unknown as EntityData, worst(rows.map((row) => row.state)));
+}
+
+/** A local edit: the new values on top of what the user saw (the edit is the newest change). */
+export function writeLocalEdit(tx: WriteTx, entity: SyncEntity, current: EntityData, changes: Fields): void {
+  writeView(
+    tx,
+    entity,
+    { ...current, ...changes } as EntityData,
+    worst(outboxStates(tx, entity.name, current.id)),
+  );
+}
+
+/**
+ * Stores what the platform says of a row (pull, acknowledgement, login): directly when the
+ * desktop has no change on it, else as its shadow with the local changes replayed on top,
+ * so a pull never overwrites a change that was not sent yet.
+ */
+export function applyServerState(tx: WriteTx, entity: SyncEntity, data: EntityData, pending: boolean): void {
+  if (!pending) {
+    writeView(tx, entity, data, 'synced');
+    return;
+  }
+  const shadow = readShadow(tx, entity.name, data.id);
+  if (shadow && shadow.version > data.version) return;
+  writeShadow(tx, entity.name, data);
+  refreshView(tx, entity, data.id);
+}
+
+/** The platform deleted the row: it goes, and local changes to it can no longer be sent. */
+export function applyServerDeletion(tx: WriteTx, entity: SyncEntity, id: string): void {
+  tx.exec(`update outbox set state = 'parked', last_error = ? where entity = ? and entity_id = ?`, [
+    `${entity.label} : cet élément a été supprimé sur la plateforme ; la modification ne peut plus être envoyée.`,
+    entity.name,
+    id,
+  ]);
+  dropShadow(tx, entity.name, id);
+  deleteView(tx, entity, id);
+}
