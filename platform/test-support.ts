@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { problemSchema, type Problem } from '../shared/api/problem';
+import { userSchema, type User } from '../shared/domain/account';
 import { createPlatform, type Platform, type PlatformOptions } from './server';
 
 /**
@@ -35,4 +36,35 @@ export function expectProblem(response: InjectResponse, status: number): Problem
   const problem = problemSchema.parse(response.json());
   expect(problem.status).toBe(status);
   return problem;
+}
+
+let accounts = 0;
+
+/** A new account, registered and signed in (attached to no structure yet). */
+export async function newSignedInAccount(
+  platform: Platform,
+  password = 'Alternance-2026',
+): Promise<{ token: string; user: User; mail: string }> {
+  const mail = `compte.${process.pid}.${++accounts}@exemple.fr`;
+  const registered = await platform.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: {
+      mail,
+      password,
+      firstName: 'Claire',
+      lastName: 'Lacoste',
+      mobile: '0612345678',
+      consent: true,
+    },
+  });
+  expect(registered.statusCode).toBe(201);
+  const login = await platform.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { mail, password },
+  });
+  expect(login.statusCode).toBe(200);
+  const body = login.json<{ accessToken: string; user: unknown }>();
+  return { token: body.accessToken, user: userSchema.parse(body.user), mail };
 }

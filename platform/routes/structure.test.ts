@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AGRICOLE_THES_SIRET, generateDirectory } from '../seed/directory';
-import { expectProblem, usePlatform } from '../test-support';
+import { expectProblem, newSignedInAccount, usePlatform } from '../test-support';
 
 const PASSWORD = 'Alternance-2026';
 
 const platform = usePlatform();
 
-let counter = 0;
 /** A new account, signed in: its access token. */
 async function signedInUser(): Promise<string> {
-  const mail = `referent.${++counter}@exemple.fr`;
-  const registered = await platform().app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/register',
-    payload: {
-      mail,
-      password: PASSWORD,
-      firstName: 'Claire',
-      lastName: 'Lacoste',
-      mobile: '0612345678',
-      consent: true,
-    },
-  });
-  expect(registered.statusCode).toBe(201);
-  const login = await platform().app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { mail, password: PASSWORD },
-  });
-  expect(login.statusCode).toBe(200);
-  return login.json().accessToken;
+  return (await newSignedInAccount(platform(), PASSWORD)).token;
 }
 
 function request(

@@ -6,7 +6,7 @@ import type { z } from '../../shared/zod';
 import { AGRICOLE_THES_SIRET, DEMO_CFA_SIRET, generateDirectory } from '../seed/directory';
 import { DEMO_REFERENT } from '../seed/demo';
 import { recordUser } from '../sync/log';
-import { expectProblem, usePlatform } from '../test-support';
+import { expectProblem, usePlatform, newSignedInAccount } from '../test-support';
 
 const PASSWORD = 'Alternance-2026';
 
@@ -37,20 +37,9 @@ async function login(mail: string, password: string): Promise<{ token: string; u
   return { token: body.accessToken, user: userSchema.parse(body.user) };
 }
 
-let counter = 0;
 /** A new account, signed in, attached to no structure. */
 async function signedInUser(): Promise<{ token: string; user: User }> {
-  const mail = `sync.${++counter}@exemple.fr`;
-  const registered = await call('POST', '/api/v1/auth/register', undefined, {
-    mail,
-    password: PASSWORD,
-    firstName: 'Claire',
-    lastName: 'Lacoste',
-    mobile: '0612345678',
-    consent: true,
-  });
-  expect(registered.statusCode).toBe(201);
-  return login(mail, PASSWORD);
+  return newSignedInAccount(platform(), PASSWORD);
 }
 
 /** Open establishments no test has attached yet (the demo CFA is already registered). */

@@ -10,6 +10,7 @@
 import { communesOfNouvelleAquitaine, type Commune } from '../referentials/load';
 import { LA_POSTE_SIREN, luhnValid } from '../../shared/validation/siret';
 import type { HeadcountBand } from '../../shared/domain/company';
+import { seededRandom } from '../../shared/random';
 
 export interface DirectoryEstablishment {
   siret: string;
@@ -594,18 +595,6 @@ const SAME_NETWORK_CHANCE = 0.4;
 
 type Random = () => number;
 
-/** mulberry32: a tiny, good-enough 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomInt(random: Random, maxExclusive: number): number {
   return Math.floor(random() * maxExclusive);
 }
@@ -908,7 +897,7 @@ const ACTIVITY_CUMULATIVE_WEIGHTS = cumulativeOf(ACTIVITIES.map((activity) => ac
  */
 export function generateDirectory(options: { count?: number; seed?: number } = {}): DirectoryEstablishment[] {
   const { count = 240, seed = 2024 } = options;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const identities = new IdentityRegistry(random);
   const generated = Array.from({ length: count }, () => generateEstablishment(random, identities));
   closeSome(random, generated);

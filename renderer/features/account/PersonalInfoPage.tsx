@@ -1,8 +1,5 @@
 import { Button, Card, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { roleLabels, userPatchSchema } from '../../../shared/domain/account';
 import type { LocalUser } from '../../../shared/domain/session';
 import { formatFrenchPhone } from '../../../shared/validation/phone';
@@ -10,11 +7,11 @@ import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { DetailList } from '../../ui/DetailList';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { applyFieldErrors, fieldProps } from '../../ui/forms';
+import { fieldProps } from '../../ui/forms';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useSignedInSession } from '../session/SessionGate';
-import { notifySavedLocally } from '../sync/savedLocally';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
+import { useLocalEditForm } from '../sync/useLocalEditForm';
 
 function formValues(user: LocalUser) {
   return { firstName: user.firstName, lastName: user.lastName, mobile: formatFrenchPhone(user.mobile) };
@@ -25,30 +22,12 @@ export function PersonalInfoPage() {
   usePageTitle('Mes informations personnelles');
   const { user } = useSignedInSession();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({
-    initialValues: formValues(user),
-    validate: zod4Resolver(userPatchSchema),
-    validateInputOnBlur: true,
-  });
-
-  useEffect(() => {
-    if (form.isDirty()) return;
-    form.setInitialValues(formValues(user));
-    form.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the version identifies the content
-  }, [user.version, user.syncState]);
-
-  const save = useMutation({
-    mutationFn: (values: ReturnType<typeof formValues>) => call('account.update', values),
-    onMutate: () => setFailure(null),
-    onSuccess: async (saved) => {
-      form.setInitialValues(formValues(saved));
-      form.reset();
-      await queryClient.invalidateQueries({ queryKey: queryKeys.session });
-      notifySavedLocally(queryClient);
-    },
-    onError: (error) => setFailure(applyFieldErrors(form, error, ['firstName', 'lastName', 'mobile'])),
+  const { form, failure, mutation, submit } = useLocalEditForm({
+    row: user,
+    toValues: formValues,
+    schema: userPatchSchema,
+    save: (values) => call('account.update', values),
+    onSaved: () => queryClient.invalidateQueries({ queryKey: queryKeys.session }),
   });
 
   return (
@@ -66,7 +45,7 @@ export function PersonalInfoPage() {
         />
       </Card>
       <Card withBorder padding="lg">
-        <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+        <form onSubmit={submit} noValidate>
           <Stack>
             {failure && <ErrorAlert message={failure} />}
             <SimpleGrid cols={{ base: 1, md: 3 }}>
@@ -86,7 +65,7 @@ export function PersonalInfoPage() {
               />
             </SimpleGrid>
             <Group justify="flex-end">
-              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              <Button type="submit" loading={mutation.isPending} disabled={!form.isDirty()}>
                 Enregistrer
               </Button>
             </Group>

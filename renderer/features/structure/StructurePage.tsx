@@ -11,10 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { headcountBandLabels } from '../../../shared/domain/company';
 import type { LocalStructure } from '../../../shared/domain/session';
 import { structurePatchSchema } from '../../../shared/domain/structure';
@@ -23,10 +20,10 @@ import { call, messageOf } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { DetailList } from '../../ui/DetailList';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { applyFieldErrors, fieldProps } from '../../ui/forms';
+import { fieldProps } from '../../ui/forms';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { notifySavedLocally } from '../sync/savedLocally';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
+import { useLocalEditForm } from '../sync/useLocalEditForm';
 
 const headcountOptions = Object.entries(headcountBandLabels).map(([value, label]) => ({ value, label }));
 
@@ -42,40 +39,18 @@ function formValues(structure: LocalStructure) {
   };
 }
 
-type Values = ReturnType<typeof formValues>;
-const editable = Object.keys(structurePatchSchema.shape);
-
 function StructureForm({ structure }: { structure: LocalStructure }) {
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<Values>({
-    initialValues: formValues(structure),
-    validate: zod4Resolver(structurePatchSchema),
-    validateInputOnBlur: true,
-  });
-
-  // A newer version arrived (pull): show it, unless the user is typing.
-  useEffect(() => {
-    if (form.isDirty()) return;
-    form.setInitialValues(formValues(structure));
-    form.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the version identifies the content
-  }, [structure.version, structure.syncState]);
-
-  const save = useMutation({
-    mutationFn: (values: Values) => call('structure.update', values),
-    onMutate: () => setFailure(null),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(queryKeys.structure, saved);
-      form.setInitialValues(formValues(saved));
-      form.reset();
-      notifySavedLocally(queryClient);
-    },
-    onError: (error) => setFailure(applyFieldErrors(form, error, editable)),
+  const { form, failure, mutation, submit } = useLocalEditForm({
+    row: structure,
+    toValues: formValues,
+    schema: structurePatchSchema,
+    save: (values) => call('structure.update', values),
+    onSaved: (saved) => void queryClient.setQueryData(queryKeys.structure, saved),
   });
 
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+    <form onSubmit={submit} noValidate>
       <Stack>
         {failure && <ErrorAlert message={failure} />}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -110,7 +85,7 @@ function StructureForm({ structure }: { structure: LocalStructure }) {
           {...fieldProps(form, 'acceptsSecondGradeInterns', { type: 'checkbox' })}
         />
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+          <Button type="submit" loading={mutation.isPending} disabled={!form.isDirty()}>
             Enregistrer
           </Button>
         </Group>

@@ -12,17 +12,9 @@ import { DEMO_REFERENT } from '../../../platform/seed/demo';
 import { createPlatform, type Platform, type PlatformOptions } from '../../../platform/server';
 import { FaultProxy } from './fault-proxy';
 
-/** A seeded pseudo-random generator (mulberry32): reproducible runs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../shared/random';
+
+export { seededRandom };
 
 export interface Stack {
   root: string;
