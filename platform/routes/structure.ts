@@ -1,18 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import {
-  structureCreateSchema,
-  structurePatchSchema,
-  structureSchema,
-  type Structure,
-} from '../../shared/domain/structure';
+import { structureToColumns } from '../../shared/db/rows';
+import { structureCreateSchema, structurePatchSchema, structureSchema } from '../../shared/domain/structure';
 import type { PlatformApp, PlatformContext } from '../context';
 import { toStructure } from '../db/mappers';
 import type { StructuresTable, UsersTable } from '../db/schema';
 import { bearerSecurity, requireUser } from '../http/authenticate';
 import { fieldProblem, ProblemError } from '../http/problem';
-import { idempotent } from '../sync/idempotency';
 import { recordStructure, recordUser } from '../sync/log';
-import { etag, requiredIfMatch, staleVersion } from '../sync/versions';
+import { etag } from '../sync/versions';
+import { versionedUpdate } from '../sync/versioned-update';
 import { findCompany } from './companies';
 import { syncHeaders } from './sync';
 
@@ -145,36 +141,27 @@ export async function structureRoutes(app: PlatformApp, ctx: PlatformContext): P
     async (request, reply) => {
       const user = await requireUser(ctx, request);
       if (!user.structure_id) throw new ProblemError(404, 'no_structure', NO_STRUCTURE);
-      const expected = requiredIfMatch(request);
-      const patch = request.body;
-      const outcome = await idempotent(ctx, request, user.id, async (trx) => {
-        const current = await structureOf({ ...ctx, db: trx }, user);
-        if (expected !== current.version) throw staleVersion('La structure', toStructure(current));
-        const set: Partial<StructuresTable> = {};
-        if (patch.headcountBand !== undefined) set.headcount_band = patch.headcountBand;
-        if (patch.tradeName !== undefined) set.trade_name = patch.tradeName;
-        if (patch.email !== undefined) set.email = patch.email;
-        if (patch.phone !== undefined) set.phone = patch.phone;
-        if (patch.website !== undefined) set.website = patch.website;
-        if (patch.acceptsThirdGradeInterns !== undefined)
-          set.accepts_third_grade_interns = patch.acceptsThirdGradeInterns ? 1 : 0;
-        if (patch.acceptsSecondGradeInterns !== undefined)
-          set.accepts_second_grade_interns = patch.acceptsSecondGradeInterns ? 1 : 0;
-        if (Object.keys(set).length === 0) return { status: 200, body: toStructure(current) };
-        const row = await trx
-          .updateTable('structures')
-          .set({ ...set, version: current.version + 1, updated_at: new Date().toISOString() })
-          .where('id', '=', current.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await recordStructure(trx, row);
-        return { status: 200, body: toStructure(row) };
+      return versionedUpdate(ctx, request, reply, user.id, {
+        what: 'La structure',
+        load: (trx) => structureOf({ ...ctx, db: trx }, user),
+        toBody: toStructure,
+        changes: Object.keys(request.body).length > 0,
+        update: (trx, current) =>
+          trx
+            .updateTable('structures')
+            .set(
+              structureToColumns({
+                ...toStructure(current),
+                ...request.body,
+                version: current.version + 1,
+                updatedAt: new Date().toISOString(),
+              }),
+            )
+            .where('id', '=', current.id)
+            .returningAll()
+            .executeTakeFirstOrThrow(),
+        record: recordStructure,
       });
-      const body = outcome.body as Structure;
-      return reply
-        .code(outcome.status as 200)
-        .header('ETag', etag(body.version))
-        .send(body);
     },
   );
 }

@@ -1,0 +1,43 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PlatformContext } from '../context';
+import type { PlatformDb } from '../db/open';
+import { idempotent } from './idempotency';
+import { etag, requiredIfMatch, staleVersion } from './versions';
+
+interface VersionedUpdate<Row extends { version: number }, Body extends { version: number }> {
+  /** The resource, for the 412 message ("La structure a été modifiée…"). */
+  what: string;
+  load: (trx: PlatformDb) => Promise<Row>;
+  toBody: (row: Row) => Body;
+  /** False for an empty patch: answered with the current resource, version unchanged. */
+  changes: boolean;
+  /** Writes the patch with `version` + 1 and returns the new row. */
+  update: (trx: PlatformDb, current: Row) => Promise<Row>;
+  /** Appends the new state to the structure's change feed. */
+  record: (trx: PlatformDb, row: Row) => Promise<unknown>;
+}
+
+/**
+ * The sync protocol of every update (DESIGN.md §4): If-Match required and checked (412 with the
+ * current resource), applied once per Idempotency-Key, recorded in the change feed in the same
+ * transaction, answered with the new ETag.
+ */
+export async function versionedUpdate<Row extends { version: number }, Body extends { version: number }>(
+  ctx: PlatformContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+  spec: VersionedUpdate<Row, Body>,
+): Promise<FastifyReply> {
+  const expected = requiredIfMatch(request);
+  const outcome = await idempotent(ctx, request, userId, async (trx) => {
+    const current = await spec.load(trx);
+    if (expected !== current.version) throw staleVersion(spec.what, spec.toBody(current));
+    if (!spec.changes) return { status: 200, body: spec.toBody(current) };
+    const row = await spec.update(trx, current);
+    await spec.record(trx, row);
+    return { status: 200, body: spec.toBody(row) };
+  });
+  const body = outcome.body as Body;
+  return reply.code(outcome.status).header('ETag', etag(body.version)).send(body);
+}
