@@ -84,6 +84,8 @@ export const platformMigrations: Record<string, Migration> = {
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
         .execute();
       await db.schema.alterTable('users').addColumn('structure_joined_at', 'text').execute();
+      // Members of a structure are looked up by it (and foreign-key checks need it).
+      await db.schema.createIndex('users_structure').on('users').column('structure_id').execute();
       // One row per entity: its latest state at its latest position in the structure's sequence.
       await db.schema
         .createTable('sync_log')

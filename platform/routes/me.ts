@@ -5,7 +5,7 @@ import { toUser } from '../db/mappers';
 import { bearerSecurity, requireUser } from '../http/authenticate';
 import { recordUser } from '../sync/log';
 import { etag } from '../sync/versions';
-import { versionedUpdate } from '../sync/versioned-update';
+import { versionedUpdate, withoutKey } from '../sync/versioned-update';
 import { syncHeaders } from './sync';
 
 export async function meRoutes(app: PlatformApp, ctx: PlatformContext): Promise<void> {
@@ -49,7 +49,9 @@ export async function meRoutes(app: PlatformApp, ctx: PlatformContext): Promise<
           trx
             .updateTable('users')
             .set({
-              ...userToColumns({ ...toUser(current), ...request.body, version: current.version + 1 }),
+              ...withoutKey(
+                userToColumns({ ...toUser(current), ...request.body, version: current.version + 1 }),
+              ),
               updated_at: new Date().toISOString(),
             })
             .where('id', '=', user.id)

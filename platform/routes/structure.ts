@@ -8,7 +8,7 @@ import { bearerSecurity, requireUser } from '../http/authenticate';
 import { fieldProblem, ProblemError } from '../http/problem';
 import { recordStructure, recordUser } from '../sync/log';
 import { etag } from '../sync/versions';
-import { versionedUpdate } from '../sync/versioned-update';
+import { versionedUpdate, withoutKey } from '../sync/versioned-update';
 import { findCompany } from './companies';
 import { syncHeaders } from './sync';
 
@@ -150,12 +150,14 @@ export async function structureRoutes(app: PlatformApp, ctx: PlatformContext): P
           trx
             .updateTable('structures')
             .set(
-              structureToColumns({
-                ...toStructure(current),
-                ...request.body,
-                version: current.version + 1,
-                updatedAt: new Date().toISOString(),
-              }),
+              withoutKey(
+                structureToColumns({
+                  ...toStructure(current),
+                  ...request.body,
+                  version: current.version + 1,
+                  updatedAt: new Date().toISOString(),
+                }),
+              ),
             )
             .where('id', '=', current.id)
             .returningAll()

@@ -41,3 +41,13 @@ export async function versionedUpdate<Row extends { version: number }, Body exte
   const body = outcome.body as Body;
   return reply.code(outcome.status).header('ETag', etag(body.version)).send(body);
 }
+
+/**
+ * A row's columns without its primary key, for an UPDATE: setting the key, even to the same
+ * value, makes SQLite check every table that references it (a scan of all the structure's
+ * users and idempotency keys at each update).
+ */
+export function withoutKey<T extends { id: string }>(columns: T): Omit<T, 'id'> {
+  const { id: _id, ...rest } = columns;
+  return rest;
+}
