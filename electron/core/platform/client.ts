@@ -84,14 +84,15 @@ export class PlatformClient {
     });
   }
 
+  /** Whether this client holds a refresh token (false once the platform ended the session). */
+  hasSession(): boolean {
+    return this.refreshToken !== null;
+  }
+
   /** Resumes a session from a stored refresh token (the access token is fetched when needed). */
   resume(refreshToken: string | null): void {
     this.refreshToken = refreshToken;
     this.accessToken = null;
-  }
-
-  hasSession(): boolean {
-    return this.refreshToken !== null;
   }
 
   private async send<T>(config: AxiosRequestConfig): Promise<T> {

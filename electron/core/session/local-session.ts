@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { structureFromColumns, userFromColumns } from '../../../shared/db/rows';
 import type { LocalStructure, LocalUser } from '../../../shared/domain/session';
 import type { AccountTable, StructureTable } from '../db/schema';
-import type { LocalStore, WriteTx } from '../db/store';
+import type { LocalStore } from '../db/store';
 import type { EntityData } from '../sync/entities';
 import { syncEntities } from '../sync/entities';
-import { applyServerState } from '../sync/local-state';
+import { applyServerState, hasWaitingChanges } from '../sync/local-state';
 
 /** The signed-in user and their structure, as cached here (with their sync state). */
 export function readLocalSession(
@@ -23,12 +23,6 @@ export function readLocalSession(
   });
 }
 
-function hasPendingChanges(tx: WriteTx, entity: string, id: string): boolean {
-  return (
-    tx.first(sql`select 1 from outbox where entity = ${entity} and entity_id = ${id} limit 1`) !== undefined
-  );
-}
-
 /**
  * Stores the user (and their structure) as the platform returned them at sign-in, without
  * overwriting local changes still waiting in the outbox.
@@ -41,13 +35,13 @@ export function storeSignedInState(
   return store.write((tx) => {
     // One account per database: a row of another user cannot be here, but never show one.
     tx.run(sql`delete from account where id != ${user.id}`);
-    applyServerState(tx, syncEntities.account, user, hasPendingChanges(tx, 'account', user.id));
+    applyServerState(tx, syncEntities.account, user, hasWaitingChanges(tx, 'account', user.id));
     if (structure) {
       applyServerState(
         tx,
         syncEntities.structure,
         structure,
-        hasPendingChanges(tx, 'structure', structure.id),
+        hasWaitingChanges(tx, 'structure', structure.id),
       );
     }
   });

@@ -15,8 +15,8 @@ import {
   applyServerDeletion,
   applyServerState,
   readShadow,
+  hasWaitingChanges,
   readView,
-  refreshAfterAck,
   refreshView,
   replayView,
   writeLocalEdit,
@@ -356,9 +356,7 @@ export class SyncEngine {
         await this.acknowledge(row, entity, answer.data);
         return 'continue';
       case 'session-expired':
-        this.lastError = 'Votre session a expiré : reconnectez-vous pour synchroniser.';
-        this.options.onSessionExpired();
-        return 'expired';
+        return this.expire();
       case 'network':
         await this.retryLater(row, answer.message, undefined);
         return 'offline';
@@ -368,11 +366,7 @@ export class SyncEngine {
           await this.merge(row, entity, problem.current);
           return 'continue';
         }
-        if (status === 401) {
-          this.lastError = 'Votre session a expiré : reconnectez-vous pour synchroniser.';
-          this.options.onSessionExpired();
-          return 'expired';
-        }
+        if (status === 401) return this.expire();
         if (status === 408 || status === 429 || status >= 500) {
           await this.retryLater(row, answer.message, answer.retryAfterMs);
           return 'offline';
@@ -384,6 +378,13 @@ export class SyncEngine {
         return 'continue';
       }
     }
+  }
+
+  /** The platform no longer accepts this desktop's session: stop, say why. */
+  private expire(): 'expired' {
+    this.lastError = 'Votre session a expiré : reconnectez-vous pour synchroniser.';
+    this.options.onSessionExpired();
+    return 'expired';
   }
 
   /** The platform applied the change: it leaves the outbox, later changes of the row move onto the new version. */
@@ -403,17 +404,7 @@ export class SyncEngine {
       }
       tx.run(sql`delete from outbox where id = ${row.id}`);
       handOverBase(tx, row, parsed.data.version);
-      const before = readShadow(tx, entity.name, row.entity_id);
-      const stillPending = tx.first(
-        sql`select 1 from outbox where entity = ${row.entity} and entity_id = ${row.entity_id} limit 1`,
-      );
-      if (!stillPending || !before) {
-        applyServerState(tx, entity, parsed.data, stillPending !== undefined);
-        return;
-      }
-      if (before.version > parsed.data.version) return;
-      writeShadow(tx, entity.name, parsed.data);
-      refreshAfterAck(tx, entity, row.entity_id, before, parseFields(row.payload));
+      applyServerState(tx, entity, parsed.data, hasWaitingChanges(tx, row.entity, row.entity_id));
     });
     this.touched.add(entity.name);
   }
@@ -530,7 +521,7 @@ export class SyncEngine {
     for (let first = true; ; first = false) {
       const answer = await next;
       if (answer.kind === 'session-expired') {
-        this.options.onSessionExpired();
+        this.expire();
         return false;
       }
       if (answer.kind !== 'ok') {

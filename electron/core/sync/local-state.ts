@@ -67,7 +67,7 @@ function dropShadow(tx: WriteTx, entity: string, id: string): void {
   tx.exec('delete from shadow where entity = ? and id = ?', [entity, id]);
 }
 
-export function outboxRowsOf(tx: WriteTx, entity: string, id: string): OutboxTable[] {
+function outboxRowsOf(tx: WriteTx, entity: string, id: string): OutboxTable[] {
   return tx.all<OutboxTable>(
     sql`select * from outbox where entity = ${entity} and entity_id = ${id} order by position`,
   );
@@ -75,10 +75,16 @@ export function outboxRowsOf(tx: WriteTx, entity: string, id: string): OutboxTab
 
 const severity: Record<SyncState, number> = { synced: 0, pending: 1, parked: 2, conflict: 3 };
 
+/** Whether local changes of this row wait in the outbox. */
+export function hasWaitingChanges(tx: WriteTx, entity: string, id: string): boolean {
+  return (
+    tx.first(sql`select 1 from outbox where entity = ${entity} and entity_id = ${id} limit 1`) !== undefined
+  );
+}
+
 /** The states of a row's waiting changes (empty when none), without scanning the pending ones. */
 function outboxStates(tx: WriteTx, entity: string, id: string): SyncState[] {
-  const any = tx.first(sql`select 1 from outbox where entity = ${entity} and entity_id = ${id} limit 1`);
-  if (!any) return [];
+  if (!hasWaitingChanges(tx, entity, id)) return [];
   const blocked = tx
     .all<{ state: SyncState }>(
       sql`select distinct state from outbox where entity = ${entity} and entity_id = ${id} and state != 'pending'`,
@@ -102,9 +108,10 @@ function worst(states: SyncState[]): SyncState {
 
 /**
  * Recomputes the view of one row after its shadow changed (pull, acknowledgement, merge) or
- * after fields left its outbox rows. Cheap however many changes wait: a field some waiting
- * change sets keeps its current (replayed) value, every other field takes the shadow's.
- * Valid whenever no waiting change got a new value for a field (then use writeLocalEdit).
+ * after fields left its outbox rows: a field where the shadow differs from what the user sees
+ * takes the shadow's value, unless a waiting change sets it. Cheap however many changes wait
+ * (only differing fields are looked up). Valid whenever no waiting change got a new value for
+ * a field; a local edit uses writeLocalEdit, a dropped change replayView.
  */
 export function refreshView(tx: WriteTx, entity: SyncEntity, id: string): void {
   const states = outboxStates(tx, entity.name, id);
@@ -112,50 +119,23 @@ export function refreshView(tx: WriteTx, entity: SyncEntity, id: string): void {
   if (states.length === 0) return settle(tx, entity, id, shadow);
   if (!shadow) return;
   const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
-  const touched = tx
-    .all<{ key: string }>(
-      sql`select distinct j.key as key from outbox as o, json_each(o.payload) as j where o.entity = ${entity.name} and o.entity_id = ${id}`,
-    )
-    .map((row) => row.key);
-  const data: Fields = { ...shadow.data };
-  if (current) for (const key of touched) data[key] = current[key];
+  const editable = editableFields(entity);
+  const data: Fields = { ...(current ?? shadow.data) };
+  for (const [key, value] of Object.entries(shadow.data)) {
+    if (isDeepStrictEqual(value, data[key])) continue;
+    // Version, dates, directory data: no local change ever sets them.
+    if (editable.has(key) && setByWaitingChange(tx, entity.name, id, key)) continue;
+    data[key] = value;
+  }
   writeView(tx, entity, data as unknown as EntityData, worst(states));
 }
 
-/**
- * After the platform acknowledged a change (the oldest of its row): what it returned is the
- * new shadow. Where it holds exactly what was expected (old shadow + this change), the view is
- * already right; only fields the platform set otherwise (version, dates, a concurrent edit)
- * are taken from it, unless a later waiting change sets them. Costs nothing per waiting change.
- */
-export function refreshAfterAck(
-  tx: WriteTx,
-  entity: SyncEntity,
-  id: string,
-  before: Shadow,
-  sent: Fields,
-): void {
-  const states = outboxStates(tx, entity.name, id);
-  const shadow = readShadow(tx, entity.name, id);
-  if (states.length === 0) return settle(tx, entity, id, shadow);
-  const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
-  if (!shadow || !current) return;
-  const expected: Fields = { ...before.data, ...sent };
-  const editable = editableFields(entity);
-  const data: Fields = { ...current };
-  for (const [key, value] of Object.entries(shadow.data)) {
-    if (isDeepStrictEqual(value, expected[key])) continue;
-    // Version, dates, directory data: no local change ever sets them.
-    if (!editable.has(key)) {
-      data[key] = value;
-      continue;
-    }
-    const setLater = tx.first(
-      sql`select 1 from outbox as o, json_each(o.payload) as j where o.entity = ${entity.name} and o.entity_id = ${id} and j.key = ${key} limit 1`,
-    );
-    if (!setLater) data[key] = value;
-  }
-  writeView(tx, entity, data as unknown as EntityData, worst(states));
+function setByWaitingChange(tx: WriteTx, entity: string, id: string, field: string): boolean {
+  return (
+    tx.first(
+      sql`select 1 from outbox as o, json_each(o.payload) as j where o.entity = ${entity} and o.entity_id = ${id} and j.key = ${field} limit 1`,
+    ) !== undefined
+  );
 }
 
 /** Recomputes the view by replaying every waiting change on the shadow (after one was dropped). */
