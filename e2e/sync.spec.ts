@@ -23,6 +23,7 @@ test('une modification de « Ma structure » faite plateforme arrêtée attend, 
 
   await expect(page.getByText('En attente de synchronisation')).toBeVisible();
   await expect(syncStatus(page)).toContainText('1 modification en attente');
+  await expect(syncStatus(page)).toContainText('injoignable');
   await expect(connectivity(page)).toHaveText('Hors ligne');
   await expect(field(page, 'Nom commercial')).toHaveValue('CFA Gironde — Campus de Bordeaux');
   await expectScreen(page, 'Ma structure');

@@ -1,11 +1,8 @@
 import { Alert, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
-import { call } from '../api/client';
-import { queryKeys } from '../api/query-keys';
 import { ConnectivityIndicator } from '../features/connectivity/ConnectivityIndicator';
 import { useSignedInSession } from '../features/session/SessionGate';
-import { SignOutButton } from '../features/session/SignOutButton';
+import { SignOutButton, useSignOut } from '../features/session/SignOutButton';
 import { useSyncNow, useSyncStatus } from '../features/sync/queries';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { APP_NAME } from '../ui/usePageTitle';
@@ -68,11 +65,8 @@ function SyncMenu() {
 }
 
 function ReauthBanner() {
-  const queryClient = useQueryClient();
-  const reconnect = useMutation({
-    mutationFn: () => call('auth.logout'),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.session }),
-  });
+  // Signing in again goes through the sign-in screen: same warning as "Se déconnecter".
+  const reconnect = useSignOut();
   return (
     <Alert color="orange" variant="outline" role="alert" mb="md">
       <Group justify="space-between">
@@ -80,7 +74,7 @@ function ReauthBanner() {
           Votre session a expiré : vos données restent consultables, reconnectez-vous pour échanger avec la
           plateforme.
         </Text>
-        <Button size="xs" variant="outline" onClick={() => reconnect.mutate()} loading={reconnect.isPending}>
+        <Button size="xs" variant="outline" onClick={reconnect.request} loading={reconnect.pending}>
           Se reconnecter
         </Button>
       </Group>

@@ -18,7 +18,7 @@ export const syncStatusSchema = z.object({
   revision: z.number().int().nonnegative(),
   running: z.boolean(),
   phase: z.enum(['idle', 'push', 'pull']),
-  /** Rows received in the current pull, out of how many (when the platform said). */
+  /** Changes sent in the current push, or rows received in the current pull, out of how many (when known). */
   progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }).nullable(),
   /** Changes waiting to be sent. */
   pending: z.number().int(),

@@ -62,6 +62,24 @@ describe('sync under faults', () => {
     expect(await appliedChanges(stack.platform)).toBe(3);
   });
 
+  it('a long push reports its progress (changes sent, out of how many)', async () => {
+    const a = await desktop('a', { sync: { debounceMs: 3_600_000 } });
+    await a.syncNow();
+    for (let i = 0; i < 120; i++) await a.editStructure({ tradeName: `Nom ${i}` });
+    const seen: Array<{ done: number; total: number | null }> = [];
+    a.core.events.subscribe((event) => {
+      if (event.type === 'sync.status' && event.payload.phase === 'push' && event.payload.progress) {
+        seen.push(event.payload.progress);
+      }
+    });
+    await a.syncNow();
+    expect(seen).toEqual([
+      { done: 50, total: 120 },
+      { done: 100, total: 120 },
+    ]);
+    await expectConverged(stack, [a]);
+  });
+
   it('2. bursts of 500 and 503: retried with backoff until applied, once', async () => {
     const a = await desktop('a');
     let failures = 0;

@@ -267,6 +267,7 @@ export class SyncEngine {
       if (pushed === 'expired') return;
       if (pushed === 'offline') return;
       this.phase = 'pull';
+      this.progress = null;
       await this.announce();
       const pulled = await this.pull();
       if (pulled && pushed === 'done') {
@@ -318,8 +319,16 @@ export class SyncEngine {
   }
 
   private async pushInOrder(): Promise<PushOutcome> {
-    for (let sent = 1; ; sent++) {
-      if (sent % 50 === 0) this.flushChanges();
+    const total = await this.options.store.read(
+      (tx) => tx.first<{ n: number }>(sql`select count(*) as n from outbox where state = 'pending'`)?.n ?? 0,
+    );
+    for (let sent = 0; ; sent++) {
+      if (sent > 0 && sent % 50 === 0) {
+        // A long push shows its progress (and what it already sent) every so many changes.
+        this.progress = { done: Math.min(sent, total), total };
+        this.flushChanges();
+        await this.announce();
+      }
       const row = await this.options.store.read((tx) => this.nextToSend(tx));
       if (!row) return 'done';
       if (row.next_attempt_at && Date.parse(row.next_attempt_at) > Date.now()) {

@@ -5,17 +5,20 @@ import type { SyncStatus } from '../../../shared/domain/sync';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 
-export function SignOutButton(props: ButtonProps) {
+/**
+ * Signs out, warning first when changes still wait: they are not lost, they leave at the next
+ * sign-in on this computer.
+ */
+export function useSignOut() {
   const queryClient = useQueryClient();
   const signOut = useMutation({
     mutationFn: () => call('auth.logout'),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.session }),
   });
-  const onClick = () => {
+  const request = () => {
     const status = queryClient.getQueryData<SyncStatus>(queryKeys.syncStatus);
     const waiting = (status?.pending ?? 0) + (status?.parked ?? 0) + (status?.conflicts ?? 0);
     if (waiting === 0) return signOut.mutate();
-    // Never lost: the changes stay on this computer and leave at the next sign-in.
     modals.openConfirmModal({
       title: 'Des modifications ne sont pas encore synchronisées',
       children: (
@@ -29,8 +32,13 @@ export function SignOutButton(props: ButtonProps) {
       onConfirm: () => signOut.mutate(),
     });
   };
+  return { request, pending: signOut.isPending };
+}
+
+export function SignOutButton(props: ButtonProps) {
+  const signOut = useSignOut();
   return (
-    <Button variant="outline" {...props} loading={signOut.isPending} onClick={onClick}>
+    <Button variant="outline" {...props} loading={signOut.pending} onClick={signOut.request}>
       Se déconnecter
     </Button>
   );

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useSyncStatus } from './queries';
 
 const time = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+const hour = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' });
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
@@ -18,18 +19,26 @@ export function SyncIndicator() {
     <Group gap="sm" wrap="nowrap" role="status" aria-label="État de la synchronisation">
       {status.running ? (
         <Group gap={6} wrap="nowrap">
-          <Text size="sm">Synchronisation…</Text>
-          {percent !== null && status.progress!.total! > 200 && (
-            <Progress value={percent} w={120} aria-label={`Synchronisation : ${percent} %`} />
+          <Text size="sm">{status.phase === 'push' ? 'Envoi des modifications…' : 'Synchronisation…'}</Text>
+          {/* Only long runs: a bar that flashes for a second helps nobody. */}
+          {percent !== null && status.progress!.total! >= 50 && (
+            <Progress value={percent} w={120} aria-label={`Avancement : ${percent} %`} />
           )}
         </Group>
       ) : (
         <Text size="sm">
           {status.pending > 0
-            ? `${plural(status.pending, 'modification en attente', 'modifications en attente')}`
+            ? plural(status.pending, 'modification en attente', 'modifications en attente')
             : status.lastSyncAt
               ? `Synchronisé le ${time.format(new Date(status.lastSyncAt))}`
               : 'Pas encore synchronisé'}
+        </Text>
+      )}
+      {!status.running && status.lastError && (
+        // Why the last run stopped (offline, platform error...), and when it tries again.
+        <Text size="xs" maw={360} truncate="end" title={status.lastError}>
+          {status.lastError}
+          {status.nextAttemptAt ? ` Nouvel essai à ${hour.format(new Date(status.nextAttemptAt))}.` : ''}
         </Text>
       )}
       {status.conflicts > 0 && (
