@@ -1,3 +1,4 @@
+import { DEMO_CFA_SIRET } from '../platform/seed/directory';
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -63,7 +64,9 @@ async function seedPlatform(count: number): Promise<void> {
   const platform = await createPlatform({ dataDir: platformDir, seed: 'demo' });
   await platform.close();
   const db = new Database(path.join(platformDir, 'platform.sqlite'));
-  const structure = db.prepare('select id from structures limit 1').get() as { id: string };
+  const structure = db.prepare('select id from structures where siret = ?').get(DEMO_CFA_SIRET) as {
+    id: string;
+  };
   const insertUser = db.prepare(
     `insert into users (id, mail, password_hash, first_name, last_name, mobile, consent_at, structure_id, structure_joined_at, role, created_at, updated_at, version)
      values (?, ?, 'benchmark', ?, ?, '+33600000000', ?, ?, ?, 'gestionnaire', ?, ?, 1)`,

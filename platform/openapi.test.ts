@@ -49,10 +49,21 @@ describe('GET /openapi.json', () => {
         'POST /auth/logout',
         'GET /me',
         'PATCH /me',
+        'DELETE /me',
+        'POST /me/mail',
+        'POST /me/password',
+        'GET /me/export',
         'GET /companies/{siret}',
         'POST /structure',
         'GET /structure',
         'PATCH /structure',
+        'GET /structure/request',
+        'DELETE /structure/request',
+        'GET /structure/members',
+        'POST /structure/members/{userId}/approve',
+        'DELETE /structure/members/{userId}',
+        'POST /structure/transfer',
+        'GET /observation-hosts',
         'GET /sync/changes',
         'GET /health',
       ].sort(),
@@ -62,9 +73,11 @@ describe('GET /openapi.json', () => {
   it('gives paths that, joined to the server URL, reach real routes', async () => {
     for (const [route, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {
-        const url = `${doc.servers![0]!.url}${route.replace('{siret}', '92193444400016')}`;
+        const url = `${doc.servers![0]!.url}${route
+          .replace('{siret}', '92193444400016')
+          .replace('{userId}', '00000000-0000-4000-8000-000000000000')}`;
         const response = await platform().app.inject({
-          method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH',
+          method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE',
           url,
           ...(method === 'get' ? {} : { payload: {} }),
         });
@@ -81,15 +94,35 @@ describe('GET /openapi.json', () => {
       ['get', '/structure'],
       ['patch', '/structure'],
       ['get', '/sync/changes'],
+      ['delete', '/me'],
+      ['post', '/me/mail'],
+      ['post', '/me/password'],
+      ['get', '/me/export'],
+      ['get', '/structure/request'],
+      ['delete', '/structure/request'],
+      ['get', '/structure/members'],
+      ['post', '/structure/members/{userId}/approve'],
+      ['delete', '/structure/members/{userId}'],
+      ['post', '/structure/transfer'],
     ] as const) {
       expect(operation(method, route).security, `${method} ${route}`).toEqual([{ bearerAuth: [] }]);
     }
     expect(operation('get', '/companies/{siret}').security).toBeUndefined();
+    expect(operation('get', '/observation-hosts').security).toBeUndefined();
     expect(operation('post', '/auth/login').security).toBeUndefined();
   });
 
   it('documents the request bodies', () => {
     expect(operation('post', '/auth/register').requestBody).toBeDefined();
     expect(operation('patch', '/structure').requestBody).toBeDefined();
+    expect(operation('post', '/me/password').requestBody).toBeDefined();
+    expect(operation('delete', '/me').requestBody).toBeDefined();
+    expect(operation('post', '/structure/transfer').requestBody).toBeDefined();
+  });
+
+  it('documents both answers of POST /structure: 201 created and 202 pending', () => {
+    expect(Object.keys(operation('post', '/structure').responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '202']),
+    );
   });
 });

@@ -13,12 +13,17 @@ import { API_BASE } from '../shared/api/auth';
 import { loadSigningKey, TokenService } from './auth/tokens';
 import type { PlatformApp, PlatformContext, RateLimits } from './context';
 import { openPlatformDatabase, type PlatformDb } from './db/open';
+import { acceptEmptyBodies } from './http/empty-body';
 import { installProblemHandlers } from './http/problem';
 import { nafSubclasses } from './referentials/load';
 import { authRoutes } from './routes/auth';
 import { companiesRoutes } from './routes/companies';
 import { healthRoutes } from './routes/health';
+import { joinRequestRoutes } from './routes/join-request';
 import { meRoutes } from './routes/me';
+import { membersRoutes } from './routes/members';
+import { observationHostsRoutes } from './routes/observation-hosts';
+import { personalDataRoutes } from './routes/personal-data';
 import { structureRoutes } from './routes/structure';
 import { syncRoutes } from './routes/sync';
 import { seed, seedDirectory, type SeedName } from './seed';
@@ -71,6 +76,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
+  acceptEmptyBodies(app);
 
   await app.register(swagger, {
     openapi: {
@@ -96,8 +102,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await healthRoutes(routes);
       await authRoutes(routes, ctx);
       await meRoutes(routes, ctx);
+      await personalDataRoutes(routes, ctx);
       await companiesRoutes(routes, ctx);
       await structureRoutes(routes, ctx);
+      await joinRequestRoutes(routes, ctx);
+      await membersRoutes(routes, ctx);
+      await observationHostsRoutes(routes, ctx);
       await syncRoutes(routes, ctx);
       routes.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { problemSchema, type Problem } from '../shared/api/problem';
 import { userSchema, type User } from '../shared/domain/account';
+import { DEMO_OBSERVATION_HOSTS } from './seed/demo';
+import { AGRICOLE_THES_SIRET, DEMO_CFA_SIRET, generateDirectory } from './seed/directory';
 import { createPlatform, type Platform, type PlatformOptions } from './server';
 
 /**
@@ -44,7 +46,8 @@ let accounts = 0;
 export async function newSignedInAccount(
   platform: Platform,
   password = 'Alternance-2026',
-): Promise<{ token: string; user: User; mail: string }> {
+  name: { firstName?: string; lastName?: string } = {},
+): Promise<{ token: string; user: User; mail: string; refreshToken: string }> {
   const mail = `compte.${process.pid}.${++accounts}@exemple.fr`;
   const registered = await platform.app.inject({
     method: 'POST',
@@ -52,8 +55,8 @@ export async function newSignedInAccount(
     payload: {
       mail,
       password,
-      firstName: 'Claire',
-      lastName: 'Lacoste',
+      firstName: name.firstName ?? 'Claire',
+      lastName: name.lastName ?? 'Lacoste',
       mobile: '0612345678',
       consent: true,
     },
@@ -65,6 +68,46 @@ export async function newSignedInAccount(
     payload: { mail, password },
   });
   expect(login.statusCode).toBe(200);
-  const body = login.json<{ accessToken: string; user: unknown }>();
-  return { token: body.accessToken, user: userSchema.parse(body.user), mail };
+  const body = login.json<{ accessToken: string; refreshToken: string; user: unknown }>();
+  return {
+    token: body.accessToken,
+    refreshToken: body.refreshToken,
+    user: userSchema.parse(body.user),
+    mail,
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Requests to the platform under test (`url` under /api/v1), with a bearer token when given. */
+export function apiCaller(platform: () => Platform) {
+  return (
+    method: Method,
+    url: string,
+    token?: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    platform().app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      ...(payload === undefined ? {} : { payload: payload as never }),
+    });
+}
+
+/**
+ * Open establishments of the directory that neither the demo seed nor a test naming one
+ * (SAS AGRICOLE THES DE BRETAGNE) registers: each call gives a new one.
+ */
+export function freeSirets(): () => string {
+  const taken = new Set([AGRICOLE_THES_SIRET, DEMO_CFA_SIRET, ...DEMO_OBSERVATION_HOSTS.map((h) => h.siret)]);
+  const free = generateDirectory()
+    .filter((e) => e.active && !taken.has(e.siret))
+    .map((e) => e.siret);
+  return () => {
+    const siret = free.shift();
+    if (!siret) throw new Error('plus de Siret libre pour les tests');
+    return siret;
+  };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { createNodeCore } from '../electron/host/node-core';
 import { startHost } from '../electron/host/server';
-import { DEMO_REFERENT } from '../platform/seed/demo';
+import { DEMO_PENDING, DEMO_REFERENT } from '../platform/seed/demo';
 import { createPlatform } from '../platform/server';
 import { buildRenderer } from './build-renderer';
 import { rendererDir, repoRoot } from './paths';
@@ -54,9 +54,21 @@ try {
   await field('Mail').fill(DEMO_REFERENT.mail);
   await field('Mot de passe').fill(DEMO_REFERENT.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: 'Ma structure' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Ma structure', exact: true }).click();
   await page.getByRole('heading', { name: 'Ma structure' }).waitFor();
   await shot('ma-structure');
+  await page.getByRole('navigation').getByRole('link', { name: 'Utilisateurs de ma structure' }).click();
+  await page.getByRole('row').filter({ hasText: DEMO_PENDING.mail }).waitFor();
+  await shot('utilisateurs-de-ma-structure');
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+
+  // A pending collaborator waits for the référent's approval.
+  await field('Mail').fill(DEMO_PENDING.mail);
+  await field('Mot de passe').fill(DEMO_PENDING.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Demande de rattachement en attente' }).waitFor();
+  await shot('demande-en-attente');
   console.log(`Captures enregistrées dans ${path.relative(repoRoot, out)}/`);
 } finally {
   await browser.close();

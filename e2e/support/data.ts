@@ -18,6 +18,16 @@ export const DEMO = {
   structure: 'CFA DES METIERS DE LA GIRONDE',
 };
 
+/** The demo structure's other users (platform/seed/demo.ts). */
+export const DEMO_GESTIONNAIRE = {
+  mail: 'gestionnaire@cfa-demo.fr',
+  password: 'Demo-Formation-2026!',
+};
+export const DEMO_PENDING = {
+  mail: 'nouveau.collaborateur@cfa-demo.fr',
+  password: 'Demo-Formation-2026!',
+};
+
 export const STRONG_PASSWORD = 'Apprenti-Bordeaux-33!';
 
 export function newMail(): string {

@@ -26,5 +26,40 @@ export async function platformAs(platformUrl: string, mail = DEMO.mail, password
       });
       if (!response.ok) throw new Error(`modification refusée (${response.status})`);
     },
+    async members(): Promise<Array<{ id: string; mail: string; role: string }>> {
+      const response = await fetch(api('/structure/members'), { headers: auth });
+      if (!response.ok) throw new Error(`liste des utilisateurs refusée (${response.status})`);
+      return (await response.json()) as Array<{ id: string; mail: string; role: string }>;
+    },
+    /** The référent's approval of a pending collaborator, made from another desktop. */
+    async approve(mail: string): Promise<void> {
+      const member = (await this.members()).find((m) => m.mail === mail);
+      if (!member) throw new Error(`${mail} ne figure pas parmi les utilisateurs de la structure`);
+      const response = await fetch(api(`/structure/members/${member.id}/approve`), {
+        method: 'POST',
+        headers: auth,
+      });
+      if (!response.ok) throw new Error(`validation refusée (${response.status})`);
+    },
+    /** The référent hands over their rights from another desktop. */
+    async transfer(mail: string): Promise<void> {
+      const member = (await this.members()).find((m) => m.mail === mail);
+      if (!member) throw new Error(`${mail} ne figure pas parmi les utilisateurs de la structure`);
+      const response = await fetch(api('/structure/transfer'), {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ userId: member.id }),
+      });
+      if (!response.ok) throw new Error(`transfert refusé (${response.status})`);
+    },
+    async remove(mail: string): Promise<void> {
+      const member = (await this.members()).find((m) => m.mail === mail);
+      if (!member) throw new Error(`${mail} ne figure pas parmi les utilisateurs de la structure`);
+      const response = await fetch(api(`/structure/members/${member.id}`), {
+        method: 'DELETE',
+        headers: auth,
+      });
+      if (!response.ok) throw new Error(`retrait refusé (${response.status})`);
+    },
   };
 }

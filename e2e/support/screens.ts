@@ -47,6 +47,9 @@ export function connectivity(page: Page) {
 }
 
 export async function openMenuEntry(page: Page, entry: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: entry }).click();
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: entry, exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: entry })).toBeVisible();
 }

@@ -161,12 +161,12 @@ describe('core against the reference platform', () => {
       core.invoke('auth.login', { mail: DEMO_REFERENT.mail, password: DEMO_REFERENT.password }),
     );
     await ok(core.invoke('auth.logout'));
-    await expect(ok(core.invoke('session.get'))).resolves.toEqual({ status: 'signedOut' });
+    await expect(ok(core.invoke('session.get'))).resolves.toEqual({ status: 'signedOut', notice: null });
     expect(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')).not.toContain('refreshToken');
     expect(existsSync(accountDatabaseFile(dataDir, session.user.id))).toBe(true);
 
     const restarted = await startCore();
-    await expect(ok(restarted.invoke('session.get'))).resolves.toEqual({ status: 'signedOut' });
+    await expect(ok(restarted.invoke('session.get'))).resolves.toEqual({ status: 'signedOut', notice: null });
   });
 
   it('marks the session for a new login when the platform revoked it, keeping the cache readable', async () => {
@@ -203,7 +203,7 @@ describe('core against the reference platform', () => {
     raw.close();
 
     const core = await startCore();
-    await expect(ok(core.invoke('session.get'))).resolves.toEqual({ status: 'signedOut' });
+    await expect(ok(core.invoke('session.get'))).resolves.toEqual({ status: 'signedOut', notice: null });
     const answer = await core.invoke('auth.login', {
       mail: DEMO_REFERENT.mail,
       password: DEMO_REFERENT.password,

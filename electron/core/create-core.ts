@@ -8,6 +8,7 @@ import type { HandlerContext } from './handlers/context';
 import { sessionHandlers } from './handlers/session';
 import { structureHandlers } from './handlers/structure';
 import { accountHandlers } from './handlers/account';
+import { membersHandlers } from './handlers/members';
 import { syncHandlers } from './handlers/sync';
 import { PlatformClient } from './platform/client';
 import { ConnectivityMonitor } from './platform/connectivity';
@@ -82,6 +83,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...companiesHandlers(ctx),
     ...structureHandlers(ctx),
     ...accountHandlers(ctx),
+    ...membersHandlers(ctx),
     ...syncHandlers(ctx),
   };
 

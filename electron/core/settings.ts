@@ -1,10 +1,13 @@
 import Conf from 'conf';
+import { signOutNoticeSchema } from '../../shared/domain/session';
 import { z } from '../../shared/zod';
 
 /** What the desktop remembers between runs (not secrets: those go to the SecretStore). */
 export const settingsSchema = z.object({
   /** The account whose local database opens at start. */
   lastUserId: z.uuid().optional(),
+  /** Why the app signed the last account out (removed from its structure), until its owner acts. */
+  signOutNotice: signOutNoticeSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

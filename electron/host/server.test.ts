@@ -95,7 +95,7 @@ describe('web host', () => {
   it('serves the channels as envelopes', async () => {
     const answer = await request('/ipc/session.get', { method: 'POST', headers: json(), body: '' });
     expect(answer.status).toBe(200);
-    expect(JSON.parse(answer.body)).toEqual({ ok: true, data: { status: 'signedOut' } });
+    expect(JSON.parse(answer.body)).toEqual({ ok: true, data: { status: 'signedOut', notice: null } });
   });
 
   it('answers malformed calls with a 4xx envelope naming the field', async () => {

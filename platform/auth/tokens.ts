@@ -34,6 +34,12 @@ export async function loadSigningKey(db: PlatformDb): Promise<Uint8Array> {
   return loadSigningKey(db);
 }
 
+export interface AccessClaims {
+  userId: string;
+  /** The refresh-token family the access token was issued with. */
+  sessionId?: string;
+}
+
 export class TokenService {
   // A KeyObject, imported once: jose would import raw bytes again at every verification.
   private readonly key: KeyObject;
@@ -46,8 +52,10 @@ export class TokenService {
     this.key = createSecretKey(secret);
   }
 
-  private signAccessToken(userId: string): Promise<string> {
-    return new SignJWT({})
+  // `sid` names the session (the refresh-token family), so that a password change can end the
+  // user's other sessions and keep this one.
+  private signAccessToken(userId: string, sessionId: string): Promise<string> {
+    return new SignJWT({ sid: sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(userId)
       .setIssuer(ISSUER)
@@ -56,12 +64,18 @@ export class TokenService {
       .sign(this.key);
   }
 
-  /** Returns the user id, or throws a 401 problem. */
-  async verifyAccessToken(token: string): Promise<string> {
+  /**
+   * Returns the user and their session, or throws a 401 problem. `sessionId` is absent from
+   * tokens issued before sessions were named.
+   */
+  async verifyAccessToken(token: string): Promise<AccessClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       if (!payload.sub) throw new Error('no subject');
-      return payload.sub;
+      return {
+        userId: payload.sub,
+        ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
+      };
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
       throw new ProblemError(
@@ -98,7 +112,7 @@ export class TokenService {
       })
       .execute();
     return {
-      accessToken: await this.signAccessToken(userId),
+      accessToken: await this.signAccessToken(userId, familyId),
       accessTokenExpiresIn: this.config.accessTokenTtlSeconds,
       refreshToken,
     };
@@ -144,6 +158,20 @@ export class TokenService {
     });
     if (!pair) throw new ProblemError(401, 'refresh_invalid', SESSION_EXPIRED);
     return pair;
+  }
+
+  /**
+   * Ends every session of the user but `keepSessionId` (all of them without it), in the caller's
+   * transaction: their refresh tokens stop working at once.
+   */
+  async revokeOtherSessions(trx: PlatformDb, userId: string, keepSessionId?: string): Promise<void> {
+    let query = trx
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: new Date().toISOString() })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null);
+    if (keepSessionId) query = query.where('family_id', '!=', keepSessionId);
+    await query.execute();
   }
 
   /** Ends the session of this refresh token (its whole family). Unknown tokens are ignored. */

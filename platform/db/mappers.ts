@@ -1,5 +1,7 @@
+import type { Member } from '../../shared/domain/account';
 import type { Company, HeadcountBand } from '../../shared/domain/company';
-import type { CompaniesTable } from './schema';
+import { memberFromColumns } from '../../shared/db/rows';
+import type { CompaniesTable, UsersTable } from './schema';
 
 export { structureFromColumns as toStructure, userFromColumns as toUser } from '../../shared/db/rows';
 
@@ -20,4 +22,13 @@ export function toCompany(row: CompaniesTable, nafLabel: string): Company {
     },
     active: row.active === 1,
   };
+}
+
+/** A user's card in their structure: a collaborator without a role yet is pending. */
+export function toMember(row: UsersTable): Member {
+  return memberFromColumns({
+    ...row,
+    role: row.role ?? 'pending',
+    joined_at: row.structure_joined_at ?? row.created_at,
+  });
 }

@@ -6,17 +6,29 @@ import { ProblemError } from './problem';
 /** Swagger's description of the bearer requirement, for protected routes. */
 export const bearerSecurity = [{ bearerAuth: [] }];
 
-/** The signed-in user of a request, or a 401 problem. */
-export async function requireUser(ctx: PlatformContext, request: FastifyRequest): Promise<UsersTable> {
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) {
+/** The access token of `Authorization: Bearer …`, if the header has that form. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
+/** The signed-in user of a request and the session their token belongs to, or a 401 problem. */
+export async function requireSession(
+  ctx: PlatformContext,
+  request: FastifyRequest,
+): Promise<{ user: UsersTable; sessionId?: string }> {
+  const token = bearerToken(request);
+  if (!token) {
     throw new ProblemError(401, 'token_missing', 'Connexion requise : jeton d’accès absent.', undefined, {
       'WWW-Authenticate': 'Bearer',
     });
   }
-  const userId = await ctx.tokens.verifyAccessToken(match[1]!);
+  const { userId, sessionId } = await ctx.tokens.verifyAccessToken(token);
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
   if (!user) throw new ProblemError(401, 'token_invalid', 'Ce compte n’existe plus.');
-  return user;
+  return { user, ...(sessionId ? { sessionId } : {}) };
+}
+
+/** The signed-in user of a request, or a 401 problem. */
+export async function requireUser(ctx: PlatformContext, request: FastifyRequest): Promise<UsersTable> {
+  return (await requireSession(ctx, request)).user;
 }

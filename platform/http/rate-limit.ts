@@ -10,7 +10,7 @@ function minutes(ms: number): string {
 export function rateLimitRule(options: {
   max: number;
   windowMs: number;
-  key: (request: FastifyRequest) => string;
+  key: (request: FastifyRequest) => string | Promise<string>;
   message: string;
 }) {
   return {

@@ -386,6 +386,17 @@ describe('GET /me', () => {
     expect(claims.exp! - claims.iat!).toBe(TTL_SECONDS);
   });
 
+  it('names the session in the access token, the same one across refreshes', async () => {
+    const { mail } = await register();
+    const first = await login(mail);
+    const rotated = (await post('/auth/refresh', { refreshToken: first.refreshToken })).json();
+    const other = await login(mail);
+    const sid = (token: string) => decodeJwt(token).sid;
+    expect(sid(first.accessToken)).toEqual(expect.any(String));
+    expect(sid(rotated.accessToken)).toBe(sid(first.accessToken));
+    expect(sid(other.accessToken)).not.toBe(sid(first.accessToken));
+  });
+
   it('stops accepting an issued token once accessTokenTtlSeconds have passed', async () => {
     const { mail } = await register();
     const { accessToken } = await login(mail);

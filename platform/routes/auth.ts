@@ -4,16 +4,13 @@ import { credentialsSchema, registrationSchema, userSchema } from '../../shared/
 import { z } from '../../shared/zod';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
 import type { PlatformApp, PlatformContext } from '../context';
+import { isUniqueViolation } from '../db/errors';
 import { toUser } from '../db/mappers';
 import { fieldProblem, ProblemError } from '../http/problem';
 import { rateLimitRule } from '../http/rate-limit';
 
 export const WRONG_CREDENTIALS = 'Mail ou mot de passe incorrect';
 export const MAIL_TAKEN = 'Un compte existe déjà avec ce mail.';
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 export async function authRoutes(app: PlatformApp, ctx: PlatformContext): Promise<void> {
   app.post(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { structureAttachmentSchema } from '../../shared/domain/structure';
 import { AGRICOLE_THES_SIRET, generateDirectory } from '../seed/directory';
-import { expectProblem, newSignedInAccount, usePlatform } from '../test-support';
+import { expectProblem, freeSirets, newSignedInAccount, usePlatform } from '../test-support';
 
 const PASSWORD = 'Alternance-2026';
 
@@ -40,14 +41,7 @@ async function me(token: string) {
 }
 
 /** Open establishments not attached by an earlier test: one per test that attaches. */
-const freeSirets = generateDirectory()
-  .filter((e) => e.active && e.siret !== AGRICOLE_THES_SIRET)
-  .map((e) => e.siret);
-const nextFreeSiret = () => {
-  const siret = freeSirets.shift();
-  if (!siret) throw new Error('plus de Siret libre pour les tests');
-  return siret;
-};
+const nextFreeSiret = freeSirets();
 
 describe('POST /structure', () => {
   it('attaches the first account as référent, with the directory data, and an ETag', async () => {
@@ -55,7 +49,8 @@ describe('POST /structure', () => {
     const response = await attach(token, '921 934 444 00016');
     expect(response.statusCode).toBe(201);
     expect(response.headers.etag).toBe('"1"');
-    const structure = response.json();
+    expect(response.json().status).toBe('created');
+    const structure = response.json().structure;
     expect(structure).toEqual({
       id: expect.any(String),
       siret: AGRICOLE_THES_SIRET,
@@ -100,32 +95,55 @@ describe('POST /structure', () => {
     ).toHaveLength(0);
   });
 
-  it('refuses another account for a structure already registered, on the siret field', async () => {
+  it('makes another account of a registered structure a pending collaborator: 202 with its request', async () => {
     const first = await signedInUser();
     const siret = nextFreeSiret();
-    const created = (await attach(first, siret)).json();
+    const created = (await attach(first, siret)).json().structure;
     const second = await signedInUser();
-    const problem = expectProblem(await attach(second, siret), 409);
-    expect(problem.code).toBe('structure_exists');
-    expect(problem.errors?.[0]?.field).toBe('siret');
-    expect(await me(second)).toMatchObject({ structureId: null, role: null });
+    const before = Date.now();
+    const response = await attach(second, siret);
+    expect(response.statusCode).toBe(202);
+    const body = structureAttachmentSchema.parse(response.json());
+    expect(body).toEqual({
+      status: 'pending',
+      request: {
+        siret,
+        legalName: created.legalName,
+        communeName: created.address.communeName,
+        requestedAt: expect.any(String),
+      },
+    });
+    if (body.status !== 'pending') throw new Error('attendu : pending');
+    expect(Date.parse(body.request.requestedAt)).toBeGreaterThanOrEqual(before - 1000);
+    // Attached without a role (pending), and one version further.
+    expect(await me(second)).toMatchObject({ structureId: created.id, role: null, version: 2 });
+    // Nothing of the structure's own data in the answer.
+    expect(response.body).not.toContain(created.id);
     expect((await request('GET', first)).json()).toEqual(created);
   });
 
-  it('registers a structure once when two accounts attach it at the same time', async () => {
+  it('refuses a second request from a pending collaborator, saying a request is waiting', async () => {
+    const siret = nextFreeSiret();
+    expect((await attach(await signedInUser(), siret)).statusCode).toBe(201);
+    const pending = await signedInUser();
+    expect((await attach(pending, siret)).statusCode).toBe(202);
+    for (const again of [siret, nextFreeSiret()]) {
+      const problem = expectProblem(await attach(pending, again), 409);
+      expect(problem.code).toBe('already_attached');
+      expect(problem.detail).toMatch(/demande de rattachement en attente/);
+    }
+  });
+
+  it('registers a structure once when two accounts attach it at the same time: one référent, one pending', async () => {
     const [first, second] = await Promise.all([signedInUser(), signedInUser()]);
     const siret = nextFreeSiret();
     const responses = await Promise.all([attach(first, siret), attach(second, siret)]);
-    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    expect(
-      expectProblem(
-        responses.find((r) => r.statusCode === 409)!,
-        409,
-      ).code,
-    ).toBe('structure_exists');
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 202]);
     expect(
       await platform().db.selectFrom('structures').select('id').where('siret', '=', siret).execute(),
     ).toHaveLength(1);
+    const roles = [(await me(first)).role, (await me(second)).role];
+    expect(roles.sort()).toEqual([null, 'referent'].sort());
   });
 
   it('attaches an account to one structure only when it sends two requests at once', async () => {
@@ -202,7 +220,7 @@ describe('PATCH /structure', () => {
     const token = await signedInUser();
     const created = await attach(token, nextFreeSiret());
     expect(created.statusCode).toBe(201);
-    return { token, structure: created.json() };
+    return { token, structure: created.json().structure };
   }
 
   it('applies the change with the right If-Match and bumps the version', async () => {

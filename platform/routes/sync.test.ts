@@ -3,35 +3,20 @@ import { changesPageSchema, type Change, type ChangesPage } from '../../shared/a
 import { memberSchema, userSchema, type User } from '../../shared/domain/account';
 import { structureSchema, type Structure } from '../../shared/domain/structure';
 import type { z } from '../../shared/zod';
-import { AGRICOLE_THES_SIRET, DEMO_CFA_SIRET, generateDirectory } from '../seed/directory';
-import { DEMO_REFERENT } from '../seed/demo';
+import { DEMO_CFA_SIRET } from '../seed/directory';
+import { DEMO_GESTIONNAIRE, DEMO_PENDING, DEMO_REFERENT } from '../seed/demo';
 import { recordUser } from '../sync/log';
-import { expectProblem, usePlatform, newSignedInAccount } from '../test-support';
+import { apiCaller, expectProblem, freeSirets, newSignedInAccount, usePlatform } from '../test-support';
 
 const PASSWORD = 'Alternance-2026';
 
 // Many accounts are created here: lift the per-address registration limit.
 const platform = usePlatform({ seed: 'demo', limits: { registrations: 10_000 } });
 
-type Headers = Record<string, string>;
-
-function call(
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  token?: string,
-  payload?: unknown,
-  headers: Headers = {},
-) {
-  return platform().app.inject({
-    method,
-    url,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    ...(payload === undefined ? {} : { payload: payload as never }),
-  });
-}
+const call = apiCaller(platform);
 
 async function login(mail: string, password: string): Promise<{ token: string; user: User }> {
-  const response = await call('POST', '/api/v1/auth/login', undefined, { mail, password });
+  const response = await call('POST', '/auth/login', undefined, { mail, password });
   expect(response.statusCode).toBe(200);
   const body = response.json();
   return { token: body.accessToken, user: userSchema.parse(body.user) };
@@ -42,24 +27,17 @@ async function signedInUser(): Promise<{ token: string; user: User }> {
   return newSignedInAccount(platform(), PASSWORD);
 }
 
-/** Open establishments no test has attached yet (the demo CFA is already registered). */
-const freeSirets = generateDirectory()
-  .filter((e) => e.active && e.siret !== AGRICOLE_THES_SIRET && e.siret !== DEMO_CFA_SIRET)
-  .map((e) => e.siret);
-function nextFreeSiret(): string {
-  const siret = freeSirets.shift();
-  if (!siret) throw new Error('plus de Siret libre pour les tests');
-  return siret;
-}
+/** Open establishments no test has attached yet (the demo seed registered some already). */
+const nextFreeSiret = freeSirets();
 
 /** A new account attached (as référent) to a new structure. */
 async function referent(
   siret = nextFreeSiret(),
 ): Promise<{ token: string; userId: string; structure: Structure }> {
   const { token, user } = await signedInUser();
-  const created = await call('POST', '/api/v1/structure', token, { siret });
+  const created = await call('POST', '/structure', token, { siret });
   expect(created.statusCode).toBe(201);
-  return { token, userId: user.id, structure: structureSchema.parse(created.json()) };
+  return { token, userId: user.id, structure: structureSchema.parse(created.json().structure) };
 }
 
 /**
@@ -90,12 +68,12 @@ async function gestionnaire(structureId: string): Promise<{ token: string; userI
 }
 
 const getStructure = async (token: string) =>
-  structureSchema.parse((await call('GET', '/api/v1/structure', token)).json());
-const getMe = async (token: string) => userSchema.parse((await call('GET', '/api/v1/me', token)).json());
+  structureSchema.parse((await call('GET', '/structure', token)).json());
+const getMe = async (token: string) => userSchema.parse((await call('GET', '/me', token)).json());
 
 function changes(token: string | undefined, query: Record<string, string | number> = {}) {
   const search = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
-  return call('GET', `/api/v1/sync/changes${search.size ? `?${search}` : ''}`, token);
+  return call('GET', `/sync/changes${search.size ? `?${search}` : ''}`, token);
 }
 
 async function page(token: string, query: Record<string, string | number> = {}): Promise<ChangesPage> {
@@ -172,7 +150,7 @@ interface Resource {
 const resources: Resource[] = [
   {
     name: 'PATCH /structure',
-    url: '/api/v1/structure',
+    url: '/structure',
     async setup() {
       const { token, structure } = await referent();
       return { token, current: structure };
@@ -184,7 +162,7 @@ const resources: Resource[] = [
   },
   {
     name: 'PATCH /me',
-    url: '/api/v1/me',
+    url: '/me',
     async setup() {
       const { token, user } = await signedInUser();
       return { token, current: user };
@@ -197,7 +175,7 @@ const resources: Resource[] = [
 ];
 
 describe.each(resources)('$name: If-Match', (resource) => {
-  const patch = (token: string, body: unknown, headers: Headers = {}) =>
+  const patch = (token: string, body: unknown, headers: Record<string, string> = {}) =>
     call('PATCH', resource.url, token, body, headers);
 
   it('answers 428 if_match_required without If-Match and changes nothing', async () => {
@@ -354,9 +332,9 @@ describe('Idempotency-Key', () => {
     const b = await referent();
     const key = newKey();
     const headers = { 'if-match': '"1"', 'idempotency-key': key };
-    const first = await call('PATCH', '/api/v1/structure', a.token, { tradeName: 'Structure A' }, headers);
+    const first = await call('PATCH', '/structure', a.token, { tradeName: 'Structure A' }, headers);
     expect(first.statusCode).toBe(200);
-    const second = await call('PATCH', '/api/v1/structure', b.token, { tradeName: 'Structure B' }, headers);
+    const second = await call('PATCH', '/structure', b.token, { tradeName: 'Structure B' }, headers);
     expect(second.statusCode).toBe(200);
     expect(second.json()).toMatchObject({ id: b.structure.id, tradeName: 'Structure B', version: 2 });
     expect(await getStructure(a.token)).toMatchObject({ tradeName: 'Structure A', version: 2 });
@@ -367,21 +345,9 @@ describe('Idempotency-Key', () => {
     const { token } = await referent();
     const key = newKey();
     const headers = { 'if-match': '"1"', 'idempotency-key': key };
-    const first = await call(
-      'PATCH',
-      '/api/v1/structure',
-      token,
-      { tradeName: 'A', email: 'a@cfa.fr' },
-      headers,
-    );
+    const first = await call('PATCH', '/structure', token, { tradeName: 'A', email: 'a@cfa.fr' }, headers);
     expect(first.statusCode).toBe(200);
-    const retry = await call(
-      'PATCH',
-      '/api/v1/structure',
-      token,
-      { email: 'a@cfa.fr', tradeName: 'A' },
-      headers,
-    );
+    const retry = await call('PATCH', '/structure', token, { email: 'a@cfa.fr', tradeName: 'A' }, headers);
     expect(retry.statusCode).toBe(200);
     expect(retry.json()).toEqual(first.json());
     expect((await getStructure(token)).version).toBe(2);
@@ -392,14 +358,14 @@ describe('Idempotency-Key', () => {
     const b = await gestionnaire(a.structure.id);
     const key = newKey();
     const body = { tradeName: 'Même clé' };
-    const first = await call('PATCH', '/api/v1/structure', a.token, body, {
+    const first = await call('PATCH', '/structure', a.token, body, {
       'if-match': '"1"',
       'idempotency-key': key,
     });
     expect(first.statusCode).toBe(200);
     // Same key, same request, other user: not a retry of the first one, so it is judged on its own.
     const second = expectProblem(
-      await call('PATCH', '/api/v1/structure', b.token, body, { 'if-match': '"1"', 'idempotency-key': key }),
+      await call('PATCH', '/structure', b.token, body, { 'if-match': '"1"', 'idempotency-key': key }),
       412,
     );
     expect(second.code).toBe('version_mismatch');
@@ -414,7 +380,7 @@ describe('Idempotency-Key', () => {
     const problem = expectProblem(
       await call(
         'PATCH',
-        '/api/v1/structure',
+        '/structure',
         token,
         { tradeName: 'X' },
         { 'if-match': '"1"', 'idempotency-key': key },
@@ -431,9 +397,9 @@ describe('Idempotency-Key', () => {
 describe('GET /sync/changes', () => {
   it('gives a new structure its structure, account and member entries, in order', async () => {
     const { token, user } = await signedInUser();
-    const created = await call('POST', '/api/v1/structure', token, { siret: '92193444400016' });
+    const created = await call('POST', '/structure', token, { siret: '92193444400016' });
     expect(created.statusCode).toBe(201);
-    const structure = structureSchema.parse(created.json());
+    const structure = structureSchema.parse(created.json().structure);
     const me = await getMe(token);
     expect(me).toMatchObject({ structureId: structure.id, role: 'referent', version: 2 });
 
@@ -467,19 +433,32 @@ describe('GET /sync/changes', () => {
     expect(await lastSeq(structure.id)).toBe(3);
   });
 
-  it('gives the demo structure and its référent', async () => {
+  it('gives the demo structure, its référent, its gestionnaire and the pending request', async () => {
     const { token, user } = await login(DEMO_REFERENT.mail, DEMO_REFERENT.password);
+    const gestionnaire = await login(DEMO_GESTIONNAIRE.mail, DEMO_GESTIONNAIRE.password);
+    const pending = await login(DEMO_PENDING.mail, DEMO_PENDING.password);
     const entries = await feed(token);
     expectWellFormed(entries);
     const structure = await getStructure(token);
     expect(structure.siret).toBe(DEMO_CFA_SIRET);
-    expect(entries.map(keyOf).sort()).toEqual([
-      `account:${user.id}`,
-      `member:${user.id}`,
-      `structure:${structure.id}`,
-    ]);
+    expect(entries.map(keyOf).sort()).toEqual(
+      [
+        `account:${user.id}`,
+        `member:${user.id}`,
+        `member:${gestionnaire.user.id}`,
+        `member:${pending.user.id}`,
+        `structure:${structure.id}`,
+      ].sort(),
+    );
     expect(entries.find((c) => c.entity === 'structure')?.data).toEqual(structure);
     expect(entries.find((c) => c.entity === 'account')?.data).toEqual(await getMe(token));
+    const roleOf = (id: string) =>
+      (entries.find((c) => c.id === id && c.entity === 'member')?.data as { role: string }).role;
+    expect([roleOf(user.id), roleOf(gestionnaire.user.id), roleOf(pending.user.id)]).toEqual([
+      'referent',
+      'gestionnaire',
+      'pending',
+    ]);
   });
 
   it('keeps one entry per entity: a changed entity moves to a new, higher seq', async () => {
@@ -490,7 +469,7 @@ describe('GET /sync/changes', () => {
 
     const patched = await call(
       'PATCH',
-      '/api/v1/structure',
+      '/structure',
       token,
       { tradeName: 'Nouveau nom' },
       { 'if-match': '"1"' },
@@ -513,7 +492,7 @@ describe('GET /sync/changes', () => {
     const since = await page(token, { since: maxBefore });
     expect(since.changes.map(keyOf)).toEqual([`structure:${structure.id}`]);
 
-    const me = await call('PATCH', '/api/v1/me', token, { mobile: '07 12 34 56 78' }, { 'if-match': '"2"' });
+    const me = await call('PATCH', '/me', token, { mobile: '07 12 34 56 78' }, { 'if-match': '"2"' });
     expect(me.statusCode).toBe(200);
     const last = await feed(token);
     expectWellFormed(last);
@@ -534,7 +513,7 @@ describe('GET /sync/changes', () => {
     await gestionnaire(structure.id);
     await gestionnaire(structure.id);
     expect(
-      (await call('PATCH', '/api/v1/structure', token, { email: 'contact@cfa.fr' }, { 'if-match': '"1"' }))
+      (await call('PATCH', '/structure', token, { email: 'contact@cfa.fr' }, { 'if-match': '"1"' }))
         .statusCode,
     ).toBe(200);
     const all = await feed(token);
@@ -610,8 +589,7 @@ describe('GET /sync/changes', () => {
     const a = await referent();
     await gestionnaire(a.structure.id);
     expect(
-      (await call('PATCH', '/api/v1/structure', a.token, { tradeName: 'Secret' }, { 'if-match': '"1"' }))
-        .statusCode,
+      (await call('PATCH', '/structure', a.token, { tradeName: 'Secret' }, { 'if-match': '"1"' })).statusCode,
     ).toBe(200);
     const aIds = new Set((await feed(a.token)).map((c) => c.id));
 

@@ -1,8 +1,8 @@
 import { changesPageSchema, changesQuerySchema } from '../../shared/api/sync';
 import { z } from '../../shared/zod';
 import type { PlatformApp, PlatformContext } from '../context';
-import { bearerSecurity, requireUser } from '../http/authenticate';
-import { ProblemError } from '../http/problem';
+import { bearerSecurity } from '../http/authenticate';
+import { requireMember } from '../http/membership';
 
 /** The headers of the sync protocol on updates, for the OpenAPI document. */
 export const syncHeaders = z.object({
@@ -24,20 +24,19 @@ export async function syncRoutes(app: PlatformApp, ctx: PlatformContext): Promis
         tags: ['Synchronisation'],
         summary: 'Les changements de ma structure depuis un curseur, dans l’ordre de la plateforme',
         description:
-          'Chaque entité apparaît une fois, à sa dernière position ; une suppression est un changement `deleted: true` sans données. Passer `cursor` comme `since` de la page suivante tant que `hasMore`.',
+          'Chaque entité apparaît une fois, à sa dernière position ; une suppression est un changement `deleted: true` sans données. Passer `cursor` comme `since` de la page suivante tant que `hasMore`. 404 sans structure, 403 tant que la demande de rattachement attend la validation du référent.',
         security: bearerSecurity,
         querystring: changesQuerySchema,
         response: { 200: changesPageSchema },
       },
     },
     async (request, reply) => {
-      const user = await requireUser(ctx, request);
-      if (!user.structure_id)
-        throw new ProblemError(404, 'no_structure', 'Aucune structure n’est rattachée à ce compte.');
+      // A pending collaborator gets none of it: 403 until their référent approves them.
+      const { user, structureId } = await requireMember(ctx, request);
       const { since, limit, count } = request.query;
       const visible = ctx.db
         .selectFrom('sync_log')
-        .where('structure_id', '=', user.structure_id)
+        .where('structure_id', '=', structureId)
         .where((eb) => eb.or([eb('owner_user_id', 'is', null), eb('owner_user_id', '=', user.id)]));
       const rows = await visible
         .select(['seq', 'entity', 'entity_id', 'version', 'deleted', 'data'])

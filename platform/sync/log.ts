@@ -1,5 +1,6 @@
 import type { SyncEntityName } from '../../shared/api/sync';
-import { memberFromColumns, structureFromColumns, userFromColumns } from '../../shared/db/rows';
+import { structureFromColumns, userFromColumns } from '../../shared/db/rows';
+import { toMember } from '../db/mappers';
 import type { PlatformDb } from '../db/open';
 import type { StructuresTable, UsersTable } from '../db/schema';
 
@@ -58,7 +59,10 @@ export function recordStructure(trx: PlatformDb, row: StructuresTable): Promise<
   });
 }
 
-/** A user's own account (for them only) and their member card (for their structure). */
+/**
+ * A user's own account (for them only) and their member card (for their structure, pending
+ * collaborators included, so that its référent sees the request arrive).
+ */
 export async function recordUser(trx: PlatformDb, row: UsersTable): Promise<void> {
   if (!row.structure_id) return;
   await recordChange(trx, {
@@ -69,17 +73,31 @@ export async function recordUser(trx: PlatformDb, row: UsersTable): Promise<void
     data: userFromColumns(row),
     ownerUserId: row.id,
   });
-  if (row.role) {
-    await recordChange(trx, {
-      structureId: row.structure_id,
-      entity: 'member',
-      entityId: row.id,
-      version: row.version,
-      data: memberFromColumns({
-        ...row,
-        role: row.role,
-        joined_at: row.structure_joined_at ?? row.created_at,
-      }),
-    });
-  }
+  await recordChange(trx, {
+    structureId: row.structure_id,
+    entity: 'member',
+    entityId: row.id,
+    version: row.version,
+    data: toMember(row),
+  });
+}
+
+/**
+ * A user left `structureId` (removed, request refused or withdrawn, account closed): their card
+ * becomes a tombstone in its feed. Their own account entry goes, with the personal data it
+ * held: nobody else could read it, and they no longer can.
+ */
+export async function recordDeparture(
+  trx: PlatformDb,
+  structureId: string,
+  userId: string,
+  version: number,
+): Promise<void> {
+  await trx
+    .deleteFrom('sync_log')
+    .where('structure_id', '=', structureId)
+    .where('entity', '=', 'account')
+    .where('entity_id', '=', userId)
+    .execute();
+  await recordChange(trx, { structureId, entity: 'member', entityId: userId, version, data: null });
 }

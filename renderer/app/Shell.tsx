@@ -1,19 +1,28 @@
 import { Alert, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectivityIndicator } from '../features/connectivity/ConnectivityIndicator';
+import { MEMBERS_PATH } from '../features/members/MembersPage';
 import { useSignedInSession } from '../features/session/SessionGate';
 import { SignOutButton, useSignOut } from '../features/session/SignOutButton';
 import { useSyncNow, useSyncStatus } from '../features/sync/queries';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { APP_NAME } from '../ui/usePageTitle';
 
+interface MenuEntry {
+  label: string;
+  to: string;
+  /** Only the structure's référent sees it (the platform refuses the others anyway). */
+  referentOnly?: boolean;
+}
+
 /** The menus of DESIGN.md §7; an entry appears here once its screen works. */
-const menus = [
+const menus: Array<{ title: string; entries: MenuEntry[] }> = [
   {
     title: 'Mon compte',
     entries: [
       { label: 'Ma structure', to: '/mon-compte/ma-structure' },
       { label: 'Mes informations personnelles', to: '/mon-compte/mes-informations-personnelles' },
+      { label: 'Utilisateurs de ma structure', to: MEMBERS_PATH, referentOnly: true },
     ],
   },
 ];
@@ -113,9 +122,11 @@ export function Shell() {
                 <Text component="h2" size="xs" fw={700} tt="uppercase" px="sm" mb={4}>
                   {menu.title}
                 </Text>
-                {menu.entries.map((entry) => (
-                  <MenuLink key={entry.to} {...entry} />
-                ))}
+                {menu.entries
+                  .filter((entry) => !entry.referentOnly || user.role === 'referent')
+                  .map((entry) => (
+                    <MenuLink key={entry.to} label={entry.label} to={entry.to} />
+                  ))}
               </Box>
             ))}
             <SyncMenu />

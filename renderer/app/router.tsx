@@ -4,7 +4,9 @@ import { PersonalInfoPage } from '../features/account/PersonalInfoPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { HomePage } from '../features/home/HomePage';
-import { SessionGate, SETUP_PATH } from '../features/session/SessionGate';
+import { MEMBERS_PATH, MembersPage } from '../features/members/MembersPage';
+import { PendingPage } from '../features/structure/PendingPage';
+import { PENDING_PATH, SessionGate, SETUP_PATH } from '../features/session/SessionGate';
 import { StructurePage } from '../features/structure/StructurePage';
 import { StructureSetupPage } from '../features/structure/StructureSetupPage';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
@@ -44,12 +46,14 @@ export const router = createBrowserRouter([
       { path: '/connexion', element: <LoginPage /> },
       { path: '/creer-un-compte', element: <RegisterPage /> },
       { path: SETUP_PATH, element: <StructureSetupPage /> },
+      { path: PENDING_PATH, element: <PendingPage /> },
       {
         element: <Shell />,
         children: [
           { index: true, element: <HomePage /> },
           { path: '/mon-compte/ma-structure', element: <StructurePage /> },
           { path: '/mon-compte/mes-informations-personnelles', element: <PersonalInfoPage /> },
+          { path: MEMBERS_PATH, element: <MembersPage /> },
           { path: '/synchronisation/conflits', element: <ConflictsPage /> },
           { path: '/synchronisation/refus', element: <RefusedChangesPage /> },
           { path: '*', element: <NotFound /> },

@@ -16,6 +16,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     // Text of "light" variants (active menu entry...) on their pale background.
     '--mantine-primary-color-light-color': 'var(--mantine-color-blue-9)',
+    // Warnings (outlined orange alerts and buttons): Mantine's orange is 3.6:1 on white.
+    '--mantine-color-orange-outline': '#8a3b00',
   },
   dark: {},
 });

@@ -1,4 +1,4 @@
-import type { Member, User } from '../domain/account';
+import type { Member, MemberRole, User } from '../domain/account';
 import type { HeadcountBand } from '../domain/company';
 import type { Structure } from '../domain/structure';
 
@@ -22,7 +22,7 @@ export interface MemberColumns {
   first_name: string;
   last_name: string;
   mail: string;
-  role: 'referent' | 'gestionnaire';
+  role: MemberRole;
   joined_at: string;
   version: number;
 }

@@ -49,20 +49,37 @@ export type Registration = z.output<typeof registrationSchema>;
 
 export const PASSWORDS_DIFFER = 'Les deux mots de passe ne correspondent pas.';
 
+/** A form's schema plus the password typed a second time in `confirmation` (labelled `label`). */
+function withPasswordConfirmation<Shape extends z.ZodRawShape, P extends string, C extends string>(
+  schema: z.ZodObject<Shape>,
+  password: P,
+  confirmation: C,
+  label: string,
+) {
+  return schema
+    .extend({ [confirmation]: stringField(label).normalize('NFC') } as Record<C, z.ZodString>)
+    .refine(
+      (value) =>
+        (value as Record<string, unknown>)[password] === (value as Record<string, unknown>)[confirmation],
+      {
+        path: [confirmation],
+        message: PASSWORDS_DIFFER,
+        // Checked even when other fields are wrong, so the form shows every problem at once.
+        when: (payload) => {
+          const value = payload.value as Record<string, unknown>;
+          return typeof value[password] === 'string' && typeof value[confirmation] === 'string';
+        },
+      },
+    );
+}
+
 /** The "Créer un compte" form: the registration plus the confirmation typed twice. */
-export const registrationFormSchema = registrationSchema
-  .extend({
-    passwordConfirmation: stringField('Confirmation du mot de passe').normalize('NFC'),
-  })
-  .refine((value) => value.password === value.passwordConfirmation, {
-    path: ['passwordConfirmation'],
-    message: PASSWORDS_DIFFER,
-    // Checked even when other fields are wrong, so the form shows every problem at once.
-    when: (payload) => {
-      const value = payload.value as { password?: unknown; passwordConfirmation?: unknown };
-      return typeof value.password === 'string' && typeof value.passwordConfirmation === 'string';
-    },
-  });
+export const registrationFormSchema = withPasswordConfirmation(
+  registrationSchema,
+  'password',
+  'passwordConfirmation',
+  'Confirmation du mot de passe',
+);
 export type RegistrationFormInput = z.input<typeof registrationFormSchema>;
 
 /** `POST /auth/login`: no strength rule here, old passwords must still work. */
@@ -97,13 +114,34 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/**
+ * Where a user stands with a structure. A user attached to a structure without a role is a
+ * pending collaborator: they asked to join, its référent has not approved them yet.
+ */
+export type Membership = 'none' | 'pending' | Role;
+export type Role = z.infer<typeof roleSchema>;
+
+export function membershipOf(user: { structureId: string | null; role: Role | null }): Membership {
+  if (!user.structureId) return 'none';
+  return user.role ?? 'pending';
+}
+
+/** A member's place in "Utilisateurs de ma structure". */
+export const memberRoleSchema = z.enum(['referent', 'gestionnaire', 'pending']);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+export const memberRoleLabels: Record<MemberRole, string> = {
+  ...roleLabels,
+  pending: 'En attente de validation',
+};
+
 /** A user as the other members of their structure see them ("Utilisateurs de ma structure"). */
 export const memberSchema = z.object({
   id: uuidSchema,
   firstName: z.string(),
   lastName: z.string(),
   mail: z.string(),
-  role: roleSchema,
+  role: memberRoleSchema,
+  /** When they joined, or for a pending collaborator when they asked to. */
   joinedAt: isoDateTimeSchema,
   version: z.number().int().positive(),
 });
@@ -117,3 +155,64 @@ export const userPatchSchema = z
     mobile: mobileSchema,
   })
   .partial();
+
+const currentPasswordSchema = stringField('Mot de passe actuel')
+  .normalize('NFC')
+  .min(1, 'Le champ « Mot de passe actuel » est obligatoire.')
+  .max(200, 'Le mot de passe ne doit pas dépasser 200 caractères.');
+
+/** `POST /me/mail`: a new mail, confirmed by the current password. */
+export const mailChangeSchema = z.object({
+  newMail: mailSchema,
+  currentPassword: currentPasswordSchema,
+});
+export type MailChange = z.output<typeof mailChangeSchema>;
+
+/** `POST /me/password`. */
+export const passwordChangeSchema = z.object({
+  currentPassword: currentPasswordSchema,
+  newPassword: newPasswordSchema,
+});
+
+/** The "Changer mon mot de passe" form: the new password typed twice. */
+export const passwordChangeFormSchema = withPasswordConfirmation(
+  passwordChangeSchema,
+  'newPassword',
+  'newPasswordConfirmation',
+  'Confirmation du nouveau mot de passe',
+);
+export type PasswordChangeFormInput = z.input<typeof passwordChangeFormSchema>;
+
+/** `DELETE /me`: closing one's account is confirmed by the password. */
+export const accountDeletionSchema = z.object({ currentPassword: currentPasswordSchema });
+
+/** `GET /me/export`: everything the platform keeps about the user (GDPR right of access). */
+export const accountExportSchema = z.object({
+  exportedAt: isoDateTimeSchema,
+  account: z.object({
+    id: uuidSchema,
+    mail: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    mobile: z.string(),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema,
+    consentAt: isoDateTimeSchema,
+  }),
+  structure: z
+    .object({
+      siret: z.string(),
+      legalName: z.string(),
+      membership: z.enum(['pending', 'referent', 'gestionnaire']),
+      since: isoDateTimeSchema,
+    })
+    .nullable(),
+  sessions: z.array(
+    z.object({
+      createdAt: isoDateTimeSchema,
+      expiresAt: isoDateTimeSchema,
+      revokedAt: isoDateTimeSchema.nullable(),
+    }),
+  ),
+});
+export type AccountExport = z.infer<typeof accountExportSchema>;

@@ -1,6 +1,6 @@
 import { z } from '../zod';
-import { userSchema } from './account';
-import { structureSchema } from './structure';
+import { memberSchema, userSchema } from './account';
+import { joinRequestSchema, structureSchema } from './structure';
 import { isoDateTimeSchema } from './fields';
 import { syncStateSchema } from './sync';
 
@@ -8,17 +8,34 @@ import { syncStateSchema } from './sync';
 export const localUserSchema = userSchema.extend({ syncState: syncStateSchema });
 export type LocalUser = z.infer<typeof localUserSchema>;
 
+/** A member of the structure as cached on this desktop. */
+export const localMemberSchema = memberSchema.extend({ syncState: syncStateSchema });
+export type LocalMember = z.infer<typeof localMemberSchema>;
+
 /** The structure as cached on this desktop. */
 export const localStructureSchema = structureSchema.extend({ syncState: syncStateSchema });
 export type LocalStructure = z.infer<typeof localStructureSchema>;
 
+/**
+ * Why the last account was signed out by the app itself (removed from its structure): its local
+ * data stays on this desktop until its owner chooses to delete it.
+ */
+export const signOutNoticeSchema = z.object({
+  userId: z.uuid(),
+  mail: z.string(),
+  message: z.string(),
+});
+export type SignOutNotice = z.infer<typeof signOutNoticeSchema>;
+
 export const sessionSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('signedOut') }),
+  z.object({ status: z.literal('signedOut'), notice: signOutNoticeSchema.nullable() }),
   z.object({
     status: z.literal('signedIn'),
     user: localUserSchema,
     /** Null until the first login attaches the account to a structure. */
     structure: localStructureSchema.nullable(),
+    /** A pending collaborator's request, while the structure's référent has not approved it. */
+    joinRequest: joinRequestSchema.nullable(),
     /** The platform no longer accepts this desktop's tokens: local data is readable, a new login is needed to sync. */
     reauthRequired: z.boolean(),
   }),

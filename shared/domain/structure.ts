@@ -54,3 +54,25 @@ export const structurePatchSchema = z
   })
   .partial()
   .strict();
+
+/**
+ * A pending collaborator's request to join a structure that already has a référent. Only the
+ * directory's public facts about the structure: none of its data until the référent approves.
+ */
+export const joinRequestSchema = z.object({
+  siret: z.string(),
+  legalName: z.string(),
+  communeName: z.string(),
+  requestedAt: isoDateTimeSchema,
+});
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+/**
+ * `POST /structure`: 201 with the structure when the caller creates it (they are its référent),
+ * 202 with the request when it already exists (they wait for its référent's approval).
+ */
+export const structureAttachmentSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('created'), structure: structureSchema }),
+  z.object({ status: z.literal('pending'), request: joinRequestSchema }),
+]);
+export type StructureAttachment = z.infer<typeof structureAttachmentSchema>;

@@ -1,7 +1,22 @@
 import { z } from '../zod';
-import { credentialsSchema, registrationFormSchema, userPatchSchema } from '../domain/account';
+import {
+  accountDeletionSchema,
+  accountExportSchema,
+  credentialsSchema,
+  mailChangeSchema,
+  passwordChangeFormSchema,
+  registrationFormSchema,
+  userPatchSchema,
+} from '../domain/account';
+import { memberParamsSchema, transferSchema } from '../domain/members';
 import { companySchema, siretSchema } from '../domain/company';
-import { connectivitySchema, localStructureSchema, localUserSchema, sessionSchema } from '../domain/session';
+import {
+  connectivitySchema,
+  localMemberSchema,
+  localStructureSchema,
+  localUserSchema,
+  sessionSchema,
+} from '../domain/session';
 import { structureCreateSchema, structurePatchSchema } from '../domain/structure';
 import { conflictChoiceSchema, syncIssueSchema, syncStatusSchema } from '../domain/sync';
 import { channel } from './define';
@@ -20,10 +35,28 @@ export const contract = {
   'auth.logout': channel(none, done),
   'companies.lookup': channel(z.object({ siret: siretSchema }).strict(), companySchema),
   'structure.get': channel(none, localStructureSchema.nullable()),
-  'structure.create': channel(structureCreateSchema.strict(), localStructureSchema),
+  /** First login: creates the structure, or asks to join it when it exists (then pending). */
+  'structure.create': channel(structureCreateSchema.strict(), sessionSchema),
+  /** A pending collaborator withdraws their request (to enter another Siret, say). */
+  'structure.cancelRequest': channel(none, sessionSchema),
   /** Saved locally at once, online or not; sent to the platform by the sync engine. */
   'structure.update': channel(structurePatchSchema, localStructureSchema),
   'account.update': channel(userPatchSchema.strict(), localUserSchema),
+  /** Needs the platform: confirmed by the current password. */
+  'account.changeMail': channel(mailChangeSchema.strict(), localUserSchema),
+  'account.changePassword': channel(passwordChangeFormSchema, done),
+  /** Closes the account on the platform, then erases its data from this desktop. */
+  'account.delete': channel(accountDeletionSchema.strict(), done),
+  /** Everything the platform keeps about the user, as JSON (right of access). */
+  'account.export': channel(none, accountExportSchema),
+  /** Erases the local data of an account that is not signed in (kept after a removal). */
+  'account.deleteLocalData': channel(z.object({ userId: z.uuid() }).strict(), sessionSchema),
+  /** "Utilisateurs de ma structure", as cached here (référent only). */
+  'members.list': channel(none, z.array(localMemberSchema)),
+  /** Role changes need the platform; each answers the members as they are now. */
+  'members.approve': channel(memberParamsSchema.strict(), z.array(localMemberSchema)),
+  'members.transfer': channel(transferSchema.strict(), z.array(localMemberSchema)),
+  'members.remove': channel(memberParamsSchema.strict(), z.array(localMemberSchema)),
   'connectivity.get': channel(none, connectivitySchema),
   'connectivity.check': channel(none, connectivitySchema),
   'sync.status': channel(none, syncStatusSchema),

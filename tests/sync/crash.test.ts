@@ -117,10 +117,16 @@ describe('crashes (SIGKILL of the desktop process)', () => {
     const again = await child('a');
     await again.ok('sync.now');
     const after = new Database(file, { readonly: true });
-    expect(after.prepare('select count(*) as n from member').get()).toEqual({ n: 41 });
+    const members = await platform.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('structure_id', '=', referent.structureId!)
+      .executeTakeFirstOrThrow();
+    expect(after.prepare('select count(*) as n from member').get()).toEqual({ n: Number(members.n) });
     const lastSeq = await platform.db
       .selectFrom('structure_sequences')
       .select('last_seq')
+      .where('structure_id', '=', referent.structureId!)
       .executeTakeFirstOrThrow();
     expect(after.prepare("select value from meta where key like 'sync.cursor:%'").get()).toEqual({
       value: String(lastSeq.last_seq),

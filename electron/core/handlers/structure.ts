@@ -7,18 +7,17 @@ import { needsPlatform } from './needs-platform';
 
 export function structureHandlers(
   ctx: HandlerContext,
-): Pick<Handlers, 'structure.get' | 'structure.create' | 'structure.update'> {
+): Pick<Handlers, 'structure.get' | 'structure.create' | 'structure.cancelRequest' | 'structure.update'> {
   const local = () => readLocalSession(ctx.sessions.requireAccount().store);
   return {
     async 'structure.get'() {
       return (await local()).structure;
     },
     async 'structure.create'({ siret }) {
-      await ctx.sessions.createStructure(siret).catch(needsPlatform('L’enregistrement de la structure'));
-      const { structure } = await local();
-      if (!structure)
-        throw new AppError('internal', 'La structure enregistrée n’a pas été retrouvée sur ce poste.');
-      return structure;
+      return ctx.sessions.createStructure(siret).catch(needsPlatform('L’enregistrement de la structure'));
+    },
+    async 'structure.cancelRequest'() {
+      return ctx.sessions.cancelJoinRequest().catch(needsPlatform('L’annulation de votre demande'));
     },
     async 'structure.update'(patch) {
       const { sync } = ctx.sessions.requireAccount();

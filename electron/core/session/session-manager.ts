@@ -1,6 +1,12 @@
-import { userSchema, type User } from '../../../shared/domain/account';
-import type { Session } from '../../../shared/domain/session';
-import { structureSchema, type Structure } from '../../../shared/domain/structure';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { membershipOf, userSchema, type User } from '../../../shared/domain/account';
+import type { Session, SignOutNotice } from '../../../shared/domain/session';
+import {
+  joinRequestSchema,
+  structureAttachmentSchema,
+  structureSchema,
+} from '../../../shared/domain/structure';
 import type { SyncStatus } from '../../../shared/domain/sync';
 import { DatabaseTooNewError, MigrationFailedError } from '../../../shared/db/migrate';
 import { AppError } from '../../../shared/ipc/errors';
@@ -12,7 +18,8 @@ import type { PlatformClient } from '../platform/client';
 import type { SecretStore } from '../secrets';
 import { readSetting, type SettingsStore } from '../settings';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
-import { readLocalSession, storeSignedInState } from './local-session';
+import { z } from '../../../shared/zod';
+import { readLocalSession, storeMembership, type PlatformMembership } from './local-session';
 
 /** The single secret: the refresh token of the signed-in account. */
 export const REFRESH_TOKEN_SECRET = 'session.refreshToken';
@@ -26,7 +33,7 @@ export interface OpenAccount {
 /** Sync engine options the core chooses (timings, test hooks); the rest comes from the session. */
 export type SyncTuning = Omit<
   SyncEngineOptions,
-  'store' | 'client' | 'logger' | 'onChange' | 'onStatus' | 'onSessionExpired'
+  'store' | 'client' | 'logger' | 'onChange' | 'onStatus' | 'onSessionExpired' | 'verifyMembership'
 >;
 
 export interface SessionDeps {
@@ -97,6 +104,7 @@ export class SessionManager {
       onChange: (entities) => this.onEntitiesChanged(entities),
       onStatus: (status: SyncStatus) => this.deps.events.emit({ type: 'sync.status', payload: status }),
       onSessionExpired: () => this.markReauthRequired(),
+      verifyMembership: () => this.verifyMembership(),
     });
     return { userId, store, sync };
   }
@@ -121,10 +129,15 @@ export class SessionManager {
   }
 
   async current(): Promise<Session> {
-    if (!this.account) return { status: 'signedOut' };
-    const { user, structure } = await readLocalSession(this.account.store);
-    if (!user) return { status: 'signedOut' };
-    return { status: 'signedIn', user, structure, reauthRequired: this.reauthRequired };
+    const signedOut: Session = { status: 'signedOut', notice: this.notice() };
+    if (!this.account) return signedOut;
+    const { user, structure, joinRequest } = await readLocalSession(this.account.store);
+    if (!user) return signedOut;
+    return { status: 'signedIn', user, structure, joinRequest, reauthRequired: this.reauthRequired };
+  }
+
+  private notice(): SignOutNotice | null {
+    return readSetting(this.deps.settings, 'signOutNotice') ?? null;
   }
 
   private async announce(): Promise<Session> {
@@ -133,15 +146,46 @@ export class SessionManager {
     return session;
   }
 
-  private async fetchStructure(user: User): Promise<Structure | null> {
-    if (!user.structureId) return null;
-    return this.deps.client.call({ method: 'GET', path: '/structure', auth: true, schema: structureSchema });
+  /** The user's structure, or their pending request: a pending collaborator gets none of its data. */
+  private async fetchMembership(user: User): Promise<PlatformMembership> {
+    const { client } = this.deps;
+    switch (membershipOf(user)) {
+      case 'none':
+        return { user, structure: null, joinRequest: null };
+      case 'pending': {
+        const joinRequest = await client
+          .call({ method: 'GET', path: '/structure/request', auth: true, schema: joinRequestSchema })
+          .catch((error: unknown) => {
+            // Approved or refused in between: the next check sees where the user stands.
+            if (error instanceof AppError && error.code === 'not_found') return null;
+            throw error;
+          });
+        return { user, structure: null, joinRequest };
+      }
+      default: {
+        const structure = await client.call({
+          method: 'GET',
+          path: '/structure',
+          auth: true,
+          schema: structureSchema,
+        });
+        return { user, structure, joinRequest: null };
+      }
+    }
+  }
+
+  private async fetchCurrentMembership(): Promise<PlatformMembership> {
+    const user = await this.deps.client.call({ method: 'GET', path: '/me', auth: true, schema: userSchema });
+    return this.fetchMembership(user);
   }
 
   async signIn(mail: string, password: string): Promise<Session> {
     const { client } = this.deps;
     const user = await client.login(mail, password);
-    const structure = await this.fetchStructure(user);
+    const membership = await this.fetchMembership(user).catch(async (error: unknown) => {
+      await client.logout();
+      throw error;
+    });
     if (this.account && this.account.userId !== user.id) await this.close();
     if (!this.account) {
       try {
@@ -151,7 +195,15 @@ export class SessionManager {
         throw error;
       }
     }
-    await storeSignedInState(this.account.store, user, structure);
+    try {
+      await storeMembership(this.account.store, membership);
+    } catch (error) {
+      // Unsent changes of a structure the user left: nothing is erased without their consent.
+      await this.close();
+      await client.logout();
+      throw error;
+    }
+    if (this.notice()?.userId === user.id) this.deps.settings.delete('signOutNotice');
     this.deps.settings.set('lastUserId', user.id);
     this.reauthRequired = false;
     this.account.sync.start();
@@ -167,20 +219,112 @@ export class SessionManager {
     await this.announce();
   }
 
-  /** Attaches the account to its structure (first login); needs the platform. */
-  async createStructure(siret: string): Promise<void> {
+  /**
+   * Attaches the account to its structure (first login); needs the platform. A structure that
+   * already exists makes the user a pending collaborator until its référent approves them.
+   */
+  async createStructure(siret: string): Promise<Session> {
     const { store, sync } = this.requireAccount();
-    const structure = await this.deps.client.call({
+    const attachment = await this.deps.client.call({
       method: 'POST',
       path: '/structure',
       body: { siret },
       auth: true,
-      schema: structureSchema,
+      schema: structureAttachmentSchema,
     });
     const user = await this.deps.client.call({ method: 'GET', path: '/me', auth: true, schema: userSchema });
-    await storeSignedInState(store, user, structure);
+    await storeMembership(store, {
+      user,
+      structure: attachment.status === 'created' ? attachment.structure : null,
+      joinRequest: attachment.status === 'pending' ? attachment.request : null,
+    });
+    void sync.runNow();
+    return this.announce();
+  }
+
+  /** A pending collaborator withdraws their request; needs the platform. */
+  async cancelJoinRequest(): Promise<Session> {
+    const { store } = this.requireAccount();
+    await this.deps.client.call({
+      method: 'DELETE',
+      path: '/structure/request',
+      auth: true,
+      schema: z.unknown(),
+    });
+    await storeMembership(store, await this.fetchCurrentMembership());
+    return this.announce();
+  }
+
+  /**
+   * Asks the platform where the user stands (the sync engine does when a pending collaborator
+   * syncs, or when the feed is refused): approved, they get the structure; removed from it,
+   * they are signed out and the data stays here. True when the structure's feed may be pulled.
+   */
+  async verifyMembership(): Promise<boolean> {
+    const account = this.account;
+    if (!account) return false;
+    const before = (await readLocalSession(account.store)).user;
+    let membership: PlatformMembership;
+    try {
+      membership = await this.fetchCurrentMembership();
+    } catch (error) {
+      this.deps.logger.error('Vérification du rattachement impossible', error);
+      return false;
+    }
+    if (this.account !== account) return false;
+    const { user } = membership;
+    if (
+      before &&
+      membershipOf(before) !== 'pending' &&
+      before.structureId &&
+      !(user.structureId === before.structureId && user.role)
+    ) {
+      void this.detach(account);
+      return false;
+    }
+    await storeMembership(account.store, membership);
+    if (before?.role !== user.role || before?.structureId !== user.structureId) await this.announce();
+    return membershipOf(user) === 'referent' || membershipOf(user) === 'gestionnaire';
+  }
+
+  /** After a role change made here: the user's own account as the platform has it now. */
+  async refreshMembership(): Promise<void> {
+    const { store, sync } = this.requireAccount();
+    await storeMembership(store, await this.fetchCurrentMembership());
     await this.announce();
     void sync.runNow();
+  }
+
+  /** Removed from their structure: signed out, their local data kept until they delete it. */
+  private async detach(account: OpenAccount): Promise<void> {
+    const { user, structure } = await readLocalSession(account.store);
+    if (!user || this.account !== account) return;
+    const name = structure?.legalName ?? 'votre structure';
+    this.deps.settings.set('signOutNotice', {
+      userId: user.id,
+      mail: user.mail,
+      message: `Vous ne faites plus partie de la structure « ${name} » : vous avez été déconnecté. Les données de ce compte restent sur ce poste jusqu’à ce que vous choisissiez de les supprimer.`,
+    });
+    await this.signOut();
+  }
+
+  /** Erases an account's local database (not the signed-in one's). */
+  async deleteLocalData(userId: string): Promise<Session> {
+    if (this.account?.userId === userId)
+      throw new AppError(
+        'conflict',
+        'Les données du compte connecté ne peuvent pas être supprimées : déconnectez-vous d’abord.',
+      );
+    rmSync(path.dirname(accountDatabaseFile(this.deps.dataDir, userId)), { recursive: true, force: true });
+    if (this.notice()?.userId === userId) this.deps.settings.delete('signOutNotice');
+    return this.announce();
+  }
+
+  /** The account was closed on the platform: signed out and its local data erased. */
+  async forgetClosedAccount(): Promise<void> {
+    const userId = this.account?.userId;
+    await this.signOut();
+    if (userId) await this.deleteLocalData(userId);
   }
 
   /** The network is back: send what waits, fetch what changed. */

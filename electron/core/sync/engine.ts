@@ -33,6 +33,11 @@ export interface SyncEngineOptions {
   onStatus: (status: SyncStatus) => void;
   /** The platform refused the refresh token: stop until the user signs in again. */
   onSessionExpired: () => void;
+  /**
+   * Where does the user stand with their structure? Asked while they are a pending
+   * collaborator and when the platform refuses the feed; true when the feed may be pulled.
+   */
+  verifyMembership?: () => Promise<boolean>;
   /** Delay between a local change and the sync it triggers (changes made together go together). */
   debounceMs?: number;
   /** A sync every so often, even when nothing happens locally. */
@@ -53,6 +58,14 @@ const CURSOR_KEY = 'sync.cursor';
 const LAST_SYNC_KEY = 'sync.lastSyncAt';
 
 type PushOutcome = 'done' | 'waiting' | 'offline' | 'expired';
+
+/** The platform's reasons for refusing a structure's data to a user who is not (or no longer) its member. */
+const MEMBERSHIP_PROBLEMS = new Set(['no_structure', 'membership_pending']);
+
+interface LocalMembership {
+  structure_id: string | null;
+  role: string | null;
+}
 
 function parseFields(json: string | null): Fields {
   return json ? (JSON.parse(json) as Fields) : {};
@@ -254,6 +267,15 @@ export class SyncEngine {
     this.options.onChange([entity.name]);
     void this.announce();
     this.schedule(this.debounceMs);
+  }
+
+  /** Rows the platform returned outside the feed (after a role change made here): stored at once. */
+  async applyServerRows(entity: SyncEntity, rows: EntityData[], deletedIds: string[] = []): Promise<void> {
+    await this.options.store.write((tx) => {
+      for (const row of rows) applyServerState(tx, entity, row, hasWaitingChanges(tx, entity.name, row.id));
+      for (const id of deletedIds) applyServerDeletion(tx, entity, id);
+    });
+    this.options.onChange([entity.name]);
   }
 
   // ---- a run -----------------------------------------------------------------------------
@@ -503,13 +525,25 @@ export class SyncEngine {
     return `${CURSOR_KEY}:${structureId}`;
   }
 
+  private readMembership(): Promise<LocalMembership | undefined> {
+    return this.options.store.read((tx) =>
+      tx.first<LocalMembership>(sql`select structure_id, role from account limit 1`),
+    );
+  }
+
+  private async verifyMembership(): Promise<boolean> {
+    return (await this.options.verifyMembership?.()) ?? false;
+  }
+
   /** Applies the change feed page by page; false when it stopped early (offline...). */
   private async pull(): Promise<boolean> {
-    const structureId = await this.options.store.read(
-      (tx) =>
-        tx.first<{ structure_id: string | null }>(sql`select structure_id from account limit 1`)
-          ?.structure_id ?? null,
-    );
+    let membership = await this.readMembership();
+    if (membership?.structure_id && !membership.role) {
+      // A pending collaborator gets none of the structure's data, until they are approved.
+      if (!(await this.verifyMembership())) return true;
+      membership = await this.readMembership();
+    }
+    const structureId = membership?.role ? membership.structure_id : null;
     if (!structureId) return true;
     let cursor = await this.options.store.read((tx) =>
       Number(
@@ -531,6 +565,11 @@ export class SyncEngine {
       const answer = await next;
       if (answer.kind === 'session-expired') {
         this.expire();
+        return false;
+      }
+      if (answer.kind === 'http' && MEMBERSHIP_PROBLEMS.has(answer.problem?.code ?? '')) {
+        // Removed from the structure, or made pending again: the session follows.
+        await this.verifyMembership();
         return false;
       }
       if (answer.kind !== 'ok') {

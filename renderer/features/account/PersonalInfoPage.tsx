@@ -10,6 +10,9 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldProps } from '../../ui/forms';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useSignedInSession } from '../session/SessionGate';
+import { AccountDataCard } from './AccountDataCard';
+import { MailChangeCard } from './MailChangeCard';
+import { PasswordChangeCard } from './PasswordChangeCard';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
 import { useLocalEditForm } from '../sync/useLocalEditForm';
 
@@ -17,7 +20,10 @@ function formValues(user: LocalUser) {
   return { firstName: user.firstName, lastName: user.lastName, mobile: formatFrenchPhone(user.mobile) };
 }
 
-/** "Mon compte › Mes informations personnelles": editable offline (mail and password: with the platform). */
+/**
+ * "Mon compte › Mes informations personnelles": name and mobile editable offline; mail, password
+ * and the account itself only with the platform.
+ */
 export function PersonalInfoPage() {
   usePageTitle('Mes informations personnelles');
   const { user } = useSignedInSession();
@@ -72,6 +78,9 @@ export function PersonalInfoPage() {
           </Stack>
         </form>
       </Card>
+      <MailChangeCard mail={user.mail} />
+      <PasswordChangeCard />
+      <AccountDataCard />
     </Stack>
   );
 }

@@ -11,7 +11,9 @@ import { queryKeys } from '../../api/query-keys';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyFieldErrors, fieldProps } from '../../ui/forms';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useSession } from '../session/queries';
 import { AuthLayout } from './AuthLayout';
+import { SignOutNoticeAlert } from './SignOutNoticeAlert';
 
 export function LoginPage() {
   usePageTitle('Se connecter');
@@ -23,6 +25,8 @@ export function LoginPage() {
     validateInputOnBlur: true,
   });
   const [failure, setFailure] = useState<{ message: string; offline: boolean } | null>(null);
+  const session = useSession().data;
+  const notice = session?.status === 'signedOut' ? session.notice : null;
 
   const login = useMutation({
     mutationFn: (values: typeof form.values) => call('auth.login', values),
@@ -39,6 +43,7 @@ export function LoginPage() {
     <AuthLayout title="Se connecter">
       <form onSubmit={submit} noValidate>
         <Stack>
+          {notice && <SignOutNoticeAlert notice={notice} />}
           {registeredMail && !failure && (
             <Alert color="green" variant="outline" role="status">
               Votre compte a été créé. Connectez-vous avec votre mail et votre mot de passe.

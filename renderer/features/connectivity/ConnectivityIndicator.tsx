@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { useConnectivity } from '../session/queries';
-
-const time = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+import { formatDateTime } from '../../ui/dates';
 
 /** "En ligne" / "Hors ligne", announced politely when it changes. */
 export function ConnectivityIndicator() {
@@ -35,7 +34,7 @@ export function ConnectivityIndicator() {
         <>
           {lastContact && (
             <Text size="xs" visibleFrom="sm">
-              Dernier contact : {time.format(new Date(lastContact))}
+              Dernier contact : {formatDateTime(lastContact)}
             </Text>
           )}
           <Button size="compact-sm" variant="subtle" loading={check.isPending} onClick={() => check.mutate()}>

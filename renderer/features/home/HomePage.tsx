@@ -1,13 +1,20 @@
-import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import type { HomeNotice } from '../members/MembersPage';
 import { useSignedInSession } from '../session/SessionGate';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 export function HomePage() {
   usePageTitle('Accueil');
   const { user, structure } = useSignedInSession();
+  const notice = (useLocation().state as HomeNotice | null)?.notice;
   return (
     <Stack>
+      {notice && (
+        <Alert color="orange" variant="outline" role="alert">
+          {notice}
+        </Alert>
+      )}
       <Title order={1}>Bonjour {user.firstName}</Title>
       {structure && (
         <Card withBorder padding="lg">

@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { createContext, useContext } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { membershipOf } from '../../../shared/domain/account';
 import type { Session } from '../../../shared/domain/session';
 import { useCoreEvents } from '../../api/events';
 import { messageOf } from '../../api/client';
@@ -19,6 +20,19 @@ export function useSignedInSession(): SignedIn {
 }
 
 export const SETUP_PATH = '/premiere-connexion';
+export const PENDING_PATH = '/demande-en-attente';
+
+/** Where a signed-in user without a structure, or waiting for approval, must stay. */
+function requiredPath(session: SignedIn): string | null {
+  switch (membershipOf(session.user)) {
+    case 'none':
+      return SETUP_PATH;
+    case 'pending':
+      return PENDING_PATH;
+    default:
+      return null;
+  }
+}
 
 /** Loads the session, listens to the core's events, and sends each user where they belong. */
 export function SessionGate() {
@@ -45,9 +59,9 @@ export function SessionGate() {
   const publicPage = pathname === '/connexion' || pathname === '/creer-un-compte';
   if (data.status === 'signedOut') return publicPage ? <Outlet /> : <Navigate to="/connexion" replace />;
   if (publicPage) return <Navigate to="/" replace />;
-  const needsStructure = data.user.structureId === null;
-  if (needsStructure && pathname !== SETUP_PATH) return <Navigate to={SETUP_PATH} replace />;
-  if (!needsStructure && pathname === SETUP_PATH) return <Navigate to="/" replace />;
+  const required = requiredPath(data);
+  if (required && pathname !== required) return <Navigate to={required} replace />;
+  if (!required && (pathname === SETUP_PATH || pathname === PENDING_PATH)) return <Navigate to="/" replace />;
   return (
     <SignedInContext.Provider value={data}>
       <Outlet />

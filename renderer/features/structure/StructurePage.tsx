@@ -76,14 +76,36 @@ function StructureForm({ structure }: { structure: LocalStructure }) {
             {...fieldProps(form, 'website')}
           />
         </SimpleGrid>
-        <Checkbox
-          label="J'accepte de recevoir des stagiaires de troisième (1 semaine)"
-          {...fieldProps(form, 'acceptsThirdGradeInterns', { type: 'checkbox' })}
-        />
-        <Checkbox
-          label="J'accepte de recevoir des stagiaires de seconde (2 semaines)"
-          {...fieldProps(form, 'acceptsSecondGradeInterns', { type: 'checkbox' })}
-        />
+        <Stack component="fieldset" gap="sm" m={0} p={0} style={{ border: 0 }}>
+          <Text component="legend" fw={600} mb="xs">
+            Stages d’observation
+          </Text>
+          <Text size="sm" id="observation-help">
+            Les stages d’observation font découvrir le monde professionnel aux élèves : 5 jours pour un élève
+            de troisième, 10 jours (deux semaines) pour un élève de seconde. En cochant une case, votre
+            structure est inscrite, avec son adresse électronique et son téléphone, dans l’annuaire régional
+            des stages d’observation « Vite mon stage », consulté par les élèves et leurs familles. Décochée,
+            elle en disparaît.
+          </Text>
+          <Checkbox
+            label="J'accepte de recevoir des stagiaires de troisième (1 semaine)"
+            aria-describedby="observation-help"
+            {...fieldProps(form, 'acceptsThirdGradeInterns', { type: 'checkbox' })}
+          />
+          <Checkbox
+            label="J'accepte de recevoir des stagiaires de seconde (2 semaines)"
+            aria-describedby="observation-help"
+            {...fieldProps(form, 'acceptsSecondGradeInterns', { type: 'checkbox' })}
+          />
+          {(form.values.acceptsThirdGradeInterns || form.values.acceptsSecondGradeInterns) &&
+            !form.values.email.trim() &&
+            !form.values.phone.trim() && (
+              <Text size="sm" fw={600} role="status">
+                Renseignez une adresse électronique ou un téléphone : c’est par là que les élèves vous
+                contacteront.
+              </Text>
+            )}
+        </Stack>
         <Group justify="flex-end">
           <Button type="submit" loading={mutation.isPending} disabled={!form.isDirty()}>
             Enregistrer

@@ -60,10 +60,13 @@ export function StructureSetupPage() {
   const save = useMutation({
     mutationFn: (siret: string) => call('structure.create', { siret }),
     onMutate: () => setFailure(null),
-    onSuccess: async (structure) => {
-      notifySuccess(`Structure enregistrée : ${structure.legalName}`);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.session });
-      navigate('/');
+    onSuccess: (session) => {
+      queryClient.setQueryData(queryKeys.session, session);
+      if (session.status === 'signedIn' && session.structure) {
+        notifySuccess(`Structure enregistrée : ${session.structure.legalName}`);
+        navigate('/');
+      }
+      // Otherwise the structure already existed: the gate shows the waiting page.
     },
     onError: (error) => setFailure(applyFieldErrors(form, error, ['siret'])),
   });
@@ -74,7 +77,8 @@ export function StructureSetupPage() {
         <Stack>
           <Text size="sm">
             Première connexion : indiquez le numéro de Siret de votre structure. Sa raison sociale et son
-            activité sont reprises de l’annuaire des entreprises.
+            activité sont reprises de l’annuaire des entreprises. Si la structure est déjà inscrite, votre
+            demande de rattachement est envoyée à son référent.
           </Text>
           {failure && <ErrorAlert message={failure} />}
           {lookupError && !lookupFieldError && (

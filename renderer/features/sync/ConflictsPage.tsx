@@ -5,8 +5,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { formatFieldValue } from './format';
 import { useSyncIssues } from './queries';
 import { useIssueAction } from './useIssueAction';
-
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+import { formatDateTime } from '../../ui/dates';
 
 /** "Conflits de synchronisation": a field changed here and on the platform; the user chooses, field by field. */
 export function ConflictsPage() {
@@ -33,7 +32,7 @@ export function ConflictsPage() {
             {issue.entityLabel}
           </Title>
           <Text size="sm" mb="md">
-            Modifié sur ce poste le {when.format(new Date(issue.createdAt))}
+            Modifié sur ce poste le {formatDateTime(issue.createdAt)}
           </Text>
           <Stack>
             {issue.fields

@@ -1,8 +1,8 @@
 import { Anchor, Group, Progress, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSyncStatus } from './queries';
+import { formatDateTime } from '../../ui/dates';
 
-const time = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 const hour = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' });
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
@@ -30,7 +30,7 @@ export function SyncIndicator() {
           {status.pending > 0
             ? plural(status.pending, 'modification en attente', 'modifications en attente')
             : status.lastSyncAt
-              ? `Synchronisé le ${time.format(new Date(status.lastSyncAt))}`
+              ? `Synchronisé le ${formatDateTime(status.lastSyncAt)}`
               : 'Pas encore synchronisé'}
         </Text>
       )}

@@ -1,3 +1,4 @@
+import { DEMO_CFA_SIRET } from '../../../platform/seed/directory';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,7 +132,11 @@ export class Desktop {
 }
 
 export async function platformStructure(platform: Platform) {
-  const row = await platform.db.selectFrom('structures').selectAll().executeTakeFirstOrThrow();
+  const row = await platform.db
+    .selectFrom('structures')
+    .selectAll()
+    .where('siret', '=', DEMO_CFA_SIRET)
+    .executeTakeFirstOrThrow();
   return structureFromColumns(row);
 }
 

@@ -1,0 +1,198 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { expectScreen } from './support/a11y';
+import { DEMO, DEMO_GESTIONNAIRE, DEMO_PENDING, newMail, STRONG_PASSWORD } from './support/data';
+import { platformAs } from './support/platform-api';
+import { field, fillRegistration, openMenuEntry, signIn } from './support/screens';
+
+const USERS_PAGE = 'Utilisateurs de ma structure';
+const REFERENT_ONLY = 'Seul le gestionnaire peut accéder aux rôles utilisateurs de ma structure';
+
+/** Chooses a member in one of the page's lists (options read "Prénom Nom (mail)"). */
+async function choose(page: Page, label: string, mail: string): Promise<void> {
+  await page.getByRole('textbox', { name: label }).click();
+  await page.getByRole('option', { name: new RegExp(mail.replace('.', '\\.')) }).click();
+}
+
+function memberRow(page: Page, mail: string) {
+  return page.getByRole('row').filter({ hasText: mail });
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expectScreen(page, 'Se connecter');
+}
+
+test('le référent ajoute un collaborateur en attente comme gestionnaire, qui se connecte et voit la structure', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  await signIn(page, DEMO.mail, DEMO.password);
+  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await openMenuEntry(page, USERS_PAGE);
+  await expect(memberRow(page, DEMO.mail)).toContainText('Référent');
+  await expect(memberRow(page, DEMO_GESTIONNAIRE.mail)).toContainText('Gestionnaire');
+  await expect(memberRow(page, DEMO_PENDING.mail)).toContainText('En attente de validation');
+  await expectScreen(page, USERS_PAGE);
+
+  const adding = page.getByRole('region', { name: 'Ajouter un gestionnaire' });
+  await choose(page, 'Collaborateur en attente', DEMO_PENDING.mail);
+  await adding.getByRole('button', { name: 'Ajouter' }).click();
+  await expect(memberRow(page, DEMO_PENDING.mail)).toContainText('Gestionnaire');
+  await expect(adding).toContainText('Aucune demande de rattachement en attente.');
+
+  await signOut(page);
+  await signIn(page, DEMO_PENDING.mail, DEMO_PENDING.password);
+  await expect(page.getByRole('banner')).toContainText(DEMO.structure);
+  await openMenuEntry(page, 'Ma structure');
+  await expect(page.getByRole('main')).toContainText(DEMO.structure);
+  // A gestionnaire has no access to the users' page: not in the menu.
+  await expect(
+    page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: USERS_PAGE }),
+  ).toHaveCount(0);
+});
+
+test('le référent transfère ses droits ; devenu gestionnaire, il est renvoyé à l’accueil s’il rouvre la page', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  await signIn(page, DEMO.mail, DEMO.password);
+  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await openMenuEntry(page, USERS_PAGE);
+
+  await choose(page, 'Nouveau référent', DEMO_GESTIONNAIRE.mail);
+  await page
+    .getByRole('region', { name: 'Transférer mes droits' })
+    .getByRole('button', { name: 'Transférer mes droits' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Transférer mes droits' });
+  await expect(dialog).toContainText('vous en deviendrez gestionnaire');
+  await dialog.getByRole('button', { name: 'Confirmer le transfert' }).click();
+
+  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await expect(page.getByRole('alert')).toContainText('Vos droits ont été transférés');
+  const menu = page.getByRole('navigation', { name: 'Menu principal' });
+  await expect(menu.getByRole('link', { name: USERS_PAGE })).toHaveCount(0);
+
+  // A deep link to the page: home, with the manual's sentence.
+  await desktop.goto('/mon-compte/utilisateurs-de-ma-structure');
+  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await expect(page.getByRole('alert')).toHaveText(REFERENT_ONLY);
+
+  const roles = await (
+    await platformAs(desktop.platformUrl, DEMO_GESTIONNAIRE.mail, DEMO_GESTIONNAIRE.password)
+  ).members();
+  expect(roles.filter((m) => m.role === 'referent').map((m) => m.mail)).toEqual([DEMO_GESTIONNAIRE.mail]);
+});
+
+test('un compte qui saisit le Siret d’une structure déjà inscrite attend la validation de son référent', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  const mail = newMail();
+  await page.getByRole('link', { name: 'Créer un compte' }).click();
+  await fillRegistration(page, { mail, firstName: 'Inès', lastName: 'Duhalde' });
+  await signIn(page, mail, STRONG_PASSWORD);
+  await expectScreen(page, 'Ma structure');
+  await field(page, 'Siret').fill('775 648 124 00029');
+  await expect(field(page, 'Raison sociale')).toHaveValue(DEMO.structure);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+  await expectScreen(page, 'Demande de rattachement en attente');
+  await expect(page.getByRole('status').filter({ hasText: 'Votre demande de rattachement' })).toContainText(
+    DEMO.structure,
+  );
+  await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
+  await expect(page.getByText('toujours en attente')).toBeVisible();
+  // None of the structure's pages while waiting, even by their address.
+  await desktop.goto('/mon-compte/ma-structure');
+  await expectScreen(page, 'Demande de rattachement en attente');
+
+  await (await platformAs(desktop.platformUrl)).approve(mail);
+  await page.getByRole('button', { name: 'Vérifier maintenant' }).click();
+  await expectScreen(page, 'Bonjour Inès');
+  await expect(page.getByRole('banner')).toContainText(DEMO.structure);
+});
+
+test('« Ma structure » refuse un téléphone, un mail et un site invalides, avec un message sur chaque champ', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  await signIn(page, DEMO.mail, DEMO.password);
+  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await openMenuEntry(page, 'Ma structure');
+  await field(page, 'Adresse électronique').fill('contact@');
+  await field(page, 'Téléphone').fill('12 34');
+  await field(page, 'Site internet').fill('www cfa');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+
+  await expect(field(page, 'Adresse électronique')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(page, 'Téléphone')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(page, 'Site internet')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Adresse électronique invalide')).toBeVisible();
+  await expect(page.getByText('Numéro de téléphone invalide.')).toBeVisible();
+  await expect(page.getByText('Site internet invalide')).toBeVisible();
+  await expectScreen(page, 'Ma structure');
+  // Nothing was saved.
+  expect(await (await platformAs(desktop.platformUrl)).structure()).toMatchObject({ version: 1 });
+});
+
+test('changer de mail demande le mot de passe actuel ; un mauvais mot de passe est refusé sur son champ', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  await signIn(page, DEMO_GESTIONNAIRE.mail, DEMO_GESTIONNAIRE.password);
+  await openMenuEntry(page, 'Mes informations personnelles');
+  const section = page.getByRole('region', { name: 'Changer mon mail' });
+  await section.getByRole('textbox', { name: 'Nouveau mail', exact: true }).fill('nouveau.mail@cfa-demo.fr');
+  await section.getByLabel('Mot de passe actuel').fill('pas-le-bon-mot-de-passe');
+  await section.getByRole('button', { name: 'Changer mon mail' }).click();
+  await expect(section.getByLabel('Mot de passe actuel')).toHaveAttribute('aria-invalid', 'true');
+  await expect(section).toContainText('Mot de passe actuel incorrect');
+  await expectScreen(page, 'Mes informations personnelles');
+
+  await section.getByLabel('Mot de passe actuel').fill(DEMO_GESTIONNAIRE.password);
+  await section.getByRole('button', { name: 'Changer mon mail' }).click();
+  await expect(page.getByRole('main')).toContainText('Mail actuel : nouveau.mail@cfa-demo.fr');
+  await signOut(page);
+  await signIn(page, 'nouveau.mail@cfa-demo.fr', DEMO_GESTIONNAIRE.password);
+  await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible();
+});
+
+test('un gestionnaire retiré de la structure est déconnecté à la synchronisation suivante ; ses données locales restent jusqu’à ce qu’il les supprime', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  await signIn(page, DEMO_GESTIONNAIRE.mail, DEMO_GESTIONNAIRE.password);
+  await expect(page.getByRole('banner')).toContainText(DEMO.structure);
+
+  await (await platformAs(desktop.platformUrl)).remove(DEMO_GESTIONNAIRE.mail);
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+
+  await expectScreen(page, 'Se connecter');
+  const notice = page.getByRole('alert').filter({ hasText: 'Vous avez été déconnecté' });
+  await expect(notice).toContainText(`ne faites plus partie de la structure « ${DEMO.structure} »`);
+  await expect(notice).toContainText('restent sur ce poste');
+  await notice.getByRole('button', { name: 'Supprimer les données locales de ce compte' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Supprimer les données locales' });
+  await dialog.getByRole('button', { name: 'Supprimer' }).click();
+  await expect(notice).toBeHidden();
+  await expectScreen(page, 'Se connecter');
+});
+
+test('des droits transférés depuis un autre poste arrivent à la synchronisation : le menu et la page suivent', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  await signIn(page, DEMO.mail, DEMO.password);
+  await openMenuEntry(page, USERS_PAGE);
+
+  await (await platformAs(desktop.platformUrl)).transfer(DEMO_GESTIONNAIRE.mail);
+  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+
+  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await expect(page.getByRole('alert')).toHaveText(REFERENT_ONLY);
+  await expect(
+    page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: USERS_PAGE }),
+  ).toHaveCount(0);
+});

@@ -1,0 +1,51 @@
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '../../shared/domain/account';
+import type { PlatformContext } from '../context';
+import type { UsersTable } from '../db/schema';
+import { requireUser } from './authenticate';
+import { ProblemError } from './problem';
+
+/** A user approved in a structure: attached to it, with a role. */
+export type MemberRow = UsersTable & { structure_id: string; role: Role };
+
+export const noStructure = () =>
+  new ProblemError(
+    404,
+    'no_structure',
+    'Aucune structure n’est rattachée à ce compte : indiquez le Siret de votre structure.',
+  );
+
+export const membershipPending = () =>
+  new ProblemError(
+    403,
+    'membership_pending',
+    'Votre demande de rattachement à cette structure attend la validation de son référent.',
+  );
+
+export const referentOnly = () =>
+  new ProblemError(403, 'referent_only', 'Seul le référent de la structure peut gérer ses utilisateurs.');
+
+/**
+ * Refuses a user who is not a member of a structure: none attached (404), a request not yet
+ * approved (403, a pending collaborator sees none of the structure's data), or not its référent
+ * when the action needs one (403).
+ */
+export function assertMember(
+  user: UsersTable,
+  options: { referent?: boolean } = {},
+): asserts user is MemberRow {
+  if (!user.structure_id) throw noStructure();
+  if (!user.role) throw membershipPending();
+  if (options.referent && user.role !== 'referent') throw referentOnly();
+}
+
+/** The signed-in member of a structure (see assertMember), and that structure's id. */
+export async function requireMember(
+  ctx: PlatformContext,
+  request: FastifyRequest,
+  options: { referent?: boolean } = {},
+): Promise<{ user: MemberRow; structureId: string }> {
+  const user = await requireUser(ctx, request);
+  assertMember(user, options);
+  return { user, structureId: user.structure_id };
+}

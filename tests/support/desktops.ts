@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import type { Session } from '../../shared/domain/session';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
+import type { AppErrorData } from '../../shared/ipc/errors';
+import { createPlatform, type Platform } from '../../platform/server';
+import { createNodeCore } from '../../electron/host/node-core';
+import type { Core } from '../../electron/core/create-core';
+
+export type SignedIn = Extract<Session, { status: 'signedIn' }>;
+
+/** One desktop's core in plain Node, with its own data folder. */
+export interface TestDesktop {
+  core: Core;
+  dataDir: string;
+  /** A call that must succeed: its data. */
+  call<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /** A call that must be refused: its error. */
+  refuse<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<AppErrorData>;
+}
+
+/**
+ * For each test, a reference platform with the demo data on loopback, and desktops (each its
+ * own data folder) created on demand against it; all closed and removed afterwards.
+ */
+export function useDesktops() {
+  let root = '';
+  let platform: Platform | undefined;
+  let platformUrl = '';
+  const cores: Core[] = [];
+
+  beforeEach(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'desktops-'));
+    platform = await createPlatform({ dataDir: path.join(root, 'platform'), seed: 'demo' });
+    platformUrl = await platform.listen(0);
+  });
+
+  afterEach(async () => {
+    for (const core of cores.splice(0)) await core.close();
+    await platform?.close().catch(() => undefined);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function desktop(): Promise<TestDesktop> {
+    const dataDir = mkdtempSync(path.join(root, 'desktop-'));
+    const core = await createNodeCore({ dataDir, platformUrl, requestTimeoutMs: 5_000 });
+    cores.push(core);
+    return {
+      core,
+      dataDir,
+      async call(channel, input) {
+        const envelope = await core.invoke(channel, input);
+        if (!envelope.ok) throw new Error(`${channel} refusé : ${JSON.stringify(envelope.error)}`);
+        return envelope.data as never;
+      },
+      async refuse(channel, input) {
+        const envelope = await core.invoke(channel, input);
+        if (envelope.ok) throw new Error(`${channel} accepté alors qu’il devait être refusé`);
+        return envelope.error;
+      },
+    };
+  }
+
+  async function signedIn(account: { mail: string; password: string }) {
+    const d = await desktop();
+    const session = (await d.call('auth.login', account)) as SignedIn;
+    return { ...d, session };
+  }
+
+  return {
+    desktop,
+    signedIn,
+    platform: () => {
+      if (!platform) throw new Error('plateforme pas encore démarrée');
+      return platform;
+    },
+  };
+}
