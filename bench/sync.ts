@@ -24,6 +24,10 @@ if (!Number.isInteger(rows) || rows < 1) {
 }
 const scaleName = values.scale!;
 const PUSHES = 1000;
+/** "Mes offres" is measured at this many offers (issue 5), whatever the scale. */
+const EMPLOYERS = 1000;
+const OFFERS = 20_000;
+const LIST_QUERIES = 400;
 
 // Peak memory of the desktop's work (pull, push), sampled; the seeding and the raw baseline are left out.
 let peakRss = 0;
@@ -49,15 +53,33 @@ function waitFor(
   });
 }
 
+async function invoke<T = unknown>(
+  core: Awaited<ReturnType<typeof createNodeCore>>,
+  channel: string,
+  input?: unknown,
+): Promise<T> {
+  const answer = await core.invoke(channel, input);
+  if (!answer.ok) throw new Error(`${channel} : ${answer.error.message}`);
+  return answer.data as T;
+}
+
 async function main() {
-  console.log(`Préparation : ${rows.toLocaleString('fr-FR')} membres dans la structure de démonstration…`);
+  console.log(
+    `Préparation : ${rows.toLocaleString('fr-FR')} membres, ${EMPLOYERS.toLocaleString('fr-FR')} employeurs et ${OFFERS.toLocaleString('fr-FR')} offres dans la structure de démonstration…`,
+  );
   // Seeded in a process of its own: its memory must not count as the desktop's.
   const seeding = spawnSync(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'bench', 'seed-members.ts'), platformDir, String(rows)],
-    {
-      stdio: 'inherit',
-    },
+    [
+      '--import',
+      'tsx',
+      path.join(repoRoot, 'bench', 'seed-platform.ts'),
+      platformDir,
+      String(rows),
+      String(EMPLOYERS),
+      String(OFFERS),
+    ],
+    { stdio: 'inherit' },
   );
   if (seeding.status !== 0) throw new Error('préparation de la plateforme impossible');
   // The platform in a process of its own, as in real life: client and server do not share a core.
@@ -87,7 +109,7 @@ async function main() {
   const pullSeconds = (performance.now() - pullStart) / 1000;
   tracking = false;
   const userId = (login.data as { user: { id: string } }).user.id;
-  const pulledRows = rows + 3;
+  const pulledRows = (await pulled).progress?.total ?? rows + EMPLOYERS + OFFERS;
 
   // 2. The limit: the same member rows, bulk inserted with better-sqlite3, pages of 5000 per transaction.
   const localFile = path.join(desktopDir, 'accounts', userId, 'local.sqlite');
@@ -112,7 +134,28 @@ async function main() {
   const rawSeconds = (performance.now() - rawStart) / 1000;
   raw.close();
 
-  // 3. A thousand changes queued (nothing pushes them: the debounce is an hour), then pushed.
+  // 3. "Mes offres": one tab, filtered or not, sorted, 50 rows, as the page asks for it.
+  const employerIds = await invoke<Array<{ id: string }>>(core, 'employers.list');
+  const listTimes: number[] = [];
+  for (let i = 0; i < LIST_QUERIES; i++) {
+    const query = {
+      status: (['en_cours', 'pourvue', 'archivee'] as const)[i % 3],
+      ...(i % 4 === 1 ? { employerId: employerIds[i % employerIds.length]!.id } : {}),
+      ...(i % 4 === 2 ? { contractType: 'apprentissage' as const } : {}),
+      ...(i % 4 === 3 ? { communeCode: '33063' } : {}),
+      sort: (['createdAt', 'number', 'title', 'employer', 'startDate'] as const)[i % 5],
+      direction: i % 2 === 0 ? ('desc' as const) : ('asc' as const),
+      limit: 50,
+      offset: i % 7 === 0 ? 500 : 0,
+    };
+    const start = performance.now();
+    await invoke(core, 'offers.list', query);
+    listTimes.push(performance.now() - start);
+  }
+  listTimes.sort((a, b) => a - b);
+  const offersListP95Ms = Number(listTimes[Math.floor(listTimes.length * 0.95)]!.toFixed(2));
+
+  // 4. A thousand changes queued (nothing pushes them: the debounce is an hour), then pushed.
   for (let i = 0; i < PUSHES; i++) {
     const answer = await core.invoke('structure.update', {
       tradeName: `CFA Gironde — modification ${i + 1}`,
@@ -135,15 +178,23 @@ async function main() {
   const rawInsertRowsPerSec = Math.round(memberRows.length / rawSeconds);
   const result = {
     date: new Date().toISOString(),
-    scale: { name: scaleName, rows: pulledRows, pageSize: 5000, pushes: PUSHES },
+    scale: {
+      name: scaleName,
+      rows: pulledRows,
+      employers: EMPLOYERS,
+      offers: OFFERS,
+      pageSize: 5000,
+      pushes: PUSHES,
+    },
     machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.arch()}` },
     syncApplyRowsPerSec,
     rawInsertRowsPerSec,
     applyVsRawRatio: Number((syncApplyRowsPerSec / rawInsertRowsPerSec).toFixed(3)),
     initialPullSeconds: Number(pullSeconds.toFixed(2)),
     push1000Seconds: Number(pushSeconds.toFixed(2)),
+    offersListP95Ms,
     peakRssMb: Math.round(peakRss / 1_048_576),
-    goals: { applyVsRawRatio: '≥ 0.3', push1000Seconds: '≤ 3' },
+    goals: { applyVsRawRatio: '≥ 0.3', push1000Seconds: '≤ 3', offersListP95Ms: '≤ 5' },
   };
   writeFileSync(
     path.join(repoRoot, 'bench', 'results', 'latest.json'),
@@ -157,6 +208,7 @@ async function main() {
     'Rapport application / brut (objectif ≥ 0,3)': result.applyVsRawRatio,
     'Tirage initial (s)': result.initialPullSeconds,
     [`Envoi de ${PUSHES} modifications (s, objectif ≤ 3)`]: result.push1000Seconds,
+    [`« Mes offres » à ${OFFERS.toLocaleString('fr-FR')} offres, p95 (ms, objectif ≤ 5)`]: offersListP95Ms,
     'Mémoire maximale du bureau (Mo)': result.peakRssMb,
   });
   console.log('Résultats : bench/results/latest.json');

@@ -46,16 +46,12 @@ test('un conflit sur un champ se résout dans « Conflits de synchronisation »'
   await expectScreen(page, `Bonjour ${DEMO.firstName}`);
   await openMenuEntry(page, 'Ma structure');
 
-  await desktop.stopPlatform();
+  // Someone else changes the field on the platform; this desktop has not pulled it yet (its
+  // next pull comes with its own change), so its edit is made on the older version.
+  await (await platformAs(desktop.platformUrl)).editStructure({ website: 'https://www.cfa-gironde.example' });
   await field(page, 'Site internet').fill('https://campus.cfa-gironde.example');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByText('En attente de synchronisation')).toBeVisible();
 
-  // Meanwhile, someone else changes the same field on the platform.
-  await desktop.startPlatform();
-  await (await platformAs(desktop.platformUrl)).editStructure({ website: 'https://www.cfa-gironde.example' });
-
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
   await expect(page.getByText('Conflit de synchronisation')).toBeVisible();
   await page.getByRole('link', { name: 'Résoudre le conflit' }).click();
   await expectScreen(page, 'Conflits de synchronisation');

@@ -15,6 +15,8 @@ export interface PlatformContext {
   tokens: TokenService;
   nafLabels: ReadonlyMap<string, string>;
   limits: RateLimits;
+  /** The time offers are published and archived by (tests move it). */
+  clock: () => Date;
 }
 
 export interface RateLimits {

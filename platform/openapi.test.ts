@@ -66,6 +66,21 @@ describe('GET /openapi.json', () => {
         'GET /observation-hosts',
         'GET /sync/changes',
         'GET /health',
+        'GET /referentials/rome',
+        'GET /referentials/diplomas',
+        'GET /referentials/communes',
+        'GET /referentials/naf',
+        'GET /employers',
+        'POST /employers',
+        'GET /employers/{id}',
+        'PATCH /employers/{id}',
+        'GET /offers',
+        'POST /offers',
+        'GET /offers/{id}',
+        'PATCH /offers/{id}',
+        'POST /offers/{id}/duplicate',
+        'GET /offers/public',
+        'GET /offers/france-travail-export',
       ].sort(),
     );
   });
@@ -75,7 +90,8 @@ describe('GET /openapi.json', () => {
       for (const method of Object.keys(methods)) {
         const url = `${doc.servers![0]!.url}${route
           .replace('{siret}', '92193444400016')
-          .replace('{userId}', '00000000-0000-4000-8000-000000000000')}`;
+          .replace('{userId}', '00000000-0000-4000-8000-000000000000')
+          .replace('{id}', '00000000-0000-4000-8000-000000000000')}`;
         const response = await platform().app.inject({
           method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE',
           url,
@@ -104,12 +120,26 @@ describe('GET /openapi.json', () => {
       ['post', '/structure/members/{userId}/approve'],
       ['delete', '/structure/members/{userId}'],
       ['post', '/structure/transfer'],
+      ['get', '/employers'],
+      ['post', '/employers'],
+      ['get', '/employers/{id}'],
+      ['patch', '/employers/{id}'],
+      ['get', '/offers'],
+      ['post', '/offers'],
+      ['get', '/offers/{id}'],
+      ['patch', '/offers/{id}'],
+      ['post', '/offers/{id}/duplicate'],
+      ['get', '/offers/public'],
+      ['get', '/offers/france-travail-export'],
     ] as const) {
       expect(operation(method, route).security, `${method} ${route}`).toEqual([{ bearerAuth: [] }]);
     }
     expect(operation('get', '/companies/{siret}').security).toBeUndefined();
     expect(operation('get', '/observation-hosts').security).toBeUndefined();
     expect(operation('post', '/auth/login').security).toBeUndefined();
+    for (const name of ['rome', 'diplomas', 'communes', 'naf']) {
+      expect(operation('get', `/referentials/${name}`).security, name).toBeUndefined();
+    }
   });
 
   it('documents the request bodies', () => {
@@ -118,6 +148,16 @@ describe('GET /openapi.json', () => {
     expect(operation('post', '/me/password').requestBody).toBeDefined();
     expect(operation('delete', '/me').requestBody).toBeDefined();
     expect(operation('post', '/structure/transfer').requestBody).toBeDefined();
+    expect(operation('post', '/employers').requestBody).toBeDefined();
+    expect(operation('post', '/offers').requestBody).toBeDefined();
+    expect(operation('patch', '/offers/{id}').requestBody).toBeDefined();
+  });
+
+  it('documents the France Travail export format', () => {
+    const description = JSON.stringify(operation('get', '/offers/france-travail-export'));
+    expect(description).toContain('formatVersion');
+    expect(description).toContain('generatedAt');
+    expect(description).toContain('romeVersion');
   });
 
   it('documents both answers of POST /structure: 201 created and 202 pending', () => {

@@ -15,15 +15,19 @@ import type { PlatformApp, PlatformContext, RateLimits } from './context';
 import { openPlatformDatabase, type PlatformDb } from './db/open';
 import { acceptEmptyBodies } from './http/empty-body';
 import { installProblemHandlers } from './http/problem';
+import { archiveExpiredOffers, scheduleArchiving } from './offers/archiving';
 import { nafSubclasses } from './referentials/load';
 import { authRoutes } from './routes/auth';
 import { companiesRoutes } from './routes/companies';
+import { employersRoutes } from './routes/employers';
 import { healthRoutes } from './routes/health';
 import { joinRequestRoutes } from './routes/join-request';
 import { meRoutes } from './routes/me';
 import { membersRoutes } from './routes/members';
 import { observationHostsRoutes } from './routes/observation-hosts';
+import { offersRoutes } from './routes/offers';
 import { personalDataRoutes } from './routes/personal-data';
+import { referentialsRoutes } from './routes/referentials';
 import { structureRoutes } from './routes/structure';
 import { syncRoutes } from './routes/sync';
 import { seed, seedDirectory, type SeedName } from './seed';
@@ -35,6 +39,8 @@ export interface PlatformOptions {
   accessTokenTtlSeconds?: number;
   limits?: Partial<RateLimits>;
   logger?: boolean;
+  /** The time offers are published and archived by; tests pass their own. */
+  clock?: () => Date;
 }
 
 export interface Platform {
@@ -57,8 +63,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   mkdirSync(options.dataDir, { recursive: true });
   const db = await openPlatformDatabase(path.join(options.dataDir, 'platform.sqlite'));
   const nafLabels = new Map(nafSubclasses().map((n) => [n.code, n.label]));
+  const clock = options.clock ?? (() => new Date());
   await seedDirectory(db);
-  if (options.seed) await seed(db, options.seed, nafLabels);
+  if (options.seed) await seed(db, options.seed, nafLabels, clock());
+  // Offers whose date passed while the platform was stopped go first.
+  await archiveExpiredOffers(db, clock());
 
   const ctx: PlatformContext = {
     db,
@@ -67,6 +76,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
     }),
     limits: { ...defaultLimits, ...options.limits },
+    clock,
   };
 
   const app = Fastify({
@@ -100,6 +110,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async (api) => {
       const routes = api as unknown as PlatformApp;
       await healthRoutes(routes);
+      await referentialsRoutes(routes);
       await authRoutes(routes, ctx);
       await meRoutes(routes, ctx);
       await personalDataRoutes(routes, ctx);
@@ -108,12 +119,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await joinRequestRoutes(routes, ctx);
       await membersRoutes(routes, ctx);
       await observationHostsRoutes(routes, ctx);
+      await employersRoutes(routes, ctx);
+      await offersRoutes(routes, ctx);
       await syncRoutes(routes, ctx);
       routes.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_BASE },
   );
   await app.ready();
+  const archiving = scheduleArchiving(db, clock, (error) => app.log.error(error));
 
   return {
     app,
@@ -125,6 +139,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       return `http://${host}:${address.port}`;
     },
     async close() {
+      await archiving.stop();
       await app.close();
       await db.destroy();
     },

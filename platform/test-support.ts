@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { problemSchema, type Problem } from '../shared/api/problem';
 import { userSchema, type User } from '../shared/domain/account';
 import { DEMO_OBSERVATION_HOSTS } from './seed/demo';
+import { DEMO_PARTNER_STRUCTURES } from './seed/demo-offers';
 import { AGRICOLE_THES_SIRET, DEMO_CFA_SIRET, generateDirectory } from './seed/directory';
 import { createPlatform, type Platform, type PlatformOptions } from './server';
 
@@ -101,7 +102,12 @@ export function apiCaller(platform: () => Platform) {
  * (SAS AGRICOLE THES DE BRETAGNE) registers: each call gives a new one.
  */
 export function freeSirets(): () => string {
-  const taken = new Set([AGRICOLE_THES_SIRET, DEMO_CFA_SIRET, ...DEMO_OBSERVATION_HOSTS.map((h) => h.siret)]);
+  const taken = new Set([
+    AGRICOLE_THES_SIRET,
+    DEMO_CFA_SIRET,
+    ...DEMO_OBSERVATION_HOSTS.map((h) => h.siret),
+    ...DEMO_PARTNER_STRUCTURES.map((s) => s.siret),
+  ]);
   const free = generateDirectory()
     .filter((e) => e.active && !taken.has(e.siret))
     .map((e) => e.siret);
@@ -110,4 +116,49 @@ export function freeSirets(): () => string {
     if (!siret) throw new Error('plus de Siret libre pour les tests');
     return siret;
   };
+}
+
+export interface TestMember {
+  token: string;
+  id: string;
+}
+
+/** A new account, référent of a new structure (an open establishment no test used yet). */
+export async function newReferent(
+  platform: () => Platform,
+  nextSiret: () => string,
+): Promise<TestMember & { structureId: string; siret: string }> {
+  const { token, user } = await newSignedInAccount(platform(), undefined, {
+    firstName: 'Régine',
+    lastName: 'Référent',
+  });
+  const siret = nextSiret();
+  const created = await apiCaller(platform)('POST', '/structure', token, { siret });
+  expect(created.statusCode).toBe(201);
+  return { token, id: user.id, structureId: created.json().structure.id, siret };
+}
+
+/** A new account whose request to join the structure with this SIRET awaits its référent. */
+export async function newPendingMember(platform: () => Platform, siret: string): Promise<TestMember> {
+  const { token, user } = await newSignedInAccount(platform(), undefined, {
+    firstName: 'Léa',
+    lastName: 'Attente',
+  });
+  expect((await apiCaller(platform)('POST', '/structure', token, { siret })).statusCode).toBe(202);
+  return { token, id: user.id };
+}
+
+/** A new account approved as gestionnaire by the référent of the structure with this SIRET. */
+export async function newGestionnaire(
+  platform: () => Platform,
+  referent: { token: string; siret: string },
+): Promise<TestMember> {
+  const member = await newPendingMember(platform, referent.siret);
+  const approved = await apiCaller(platform)(
+    'POST',
+    `/structure/members/${member.id}/approve`,
+    referent.token,
+  );
+  expect(approved.statusCode).toBe(200);
+  return member;
 }

@@ -32,6 +32,7 @@ try {
 
   // A new account: first login asks for the structure's SIRET.
   await page.getByRole('link', { name: 'Créer un compte' }).click();
+  await page.getByRole('heading', { name: 'Créer un compte' }).waitFor();
   await field('Mail').fill('lea.etcheverry@exemple.fr');
   await field('Mot de passe').fill('Apprenti-Bordeaux-33!');
   await field('Confirmation du mot de passe').fill('Apprenti-Bordeaux-33!');
@@ -60,6 +61,25 @@ try {
   await page.getByRole('navigation').getByRole('link', { name: 'Utilisateurs de ma structure' }).click();
   await page.getByRole('row').filter({ hasText: DEMO_PENDING.mail }).waitFor();
   await shot('utilisateurs-de-ma-structure');
+
+  // "Mes offres" and its neighbours, on the demo data.
+  const menu = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+  await menu('Mes offres').click();
+  await page.getByRole('heading', { level: 1, name: 'Mes offres' }).waitFor();
+  await page.getByRole('row').nth(5).waitFor();
+  await shot('mes-offres');
+  await menu('Créer une offre').click();
+  await page.getByRole('heading', { level: 1, name: 'Créer une offre' }).waitFor();
+  await shot('creer-une-offre');
+  await menu('Suivi des employeurs').click();
+  await page.getByRole('heading', { level: 1, name: 'Suivi des employeurs' }).waitFor();
+  await page.getByRole('row').nth(5).waitFor();
+  await shot('suivi-des-employeurs');
+  await menu('Consulter toutes les offres').click();
+  await page.getByRole('heading', { level: 1, name: 'Consulter toutes les offres' }).waitFor();
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await page.getByText(/offres trouvées/).waitFor();
+  await shot('consulter-toutes-les-offres');
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
 

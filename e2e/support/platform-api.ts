@@ -1,4 +1,7 @@
-import { DEMO } from './data';
+import { randomUUID } from 'node:crypto';
+import type { Company } from '../../shared/domain/company';
+import type { Employer } from '../../shared/domain/employers';
+import { CONTACT, DEMO, DIRECTORY_SIRETS } from './data';
 
 /** The platform's REST API, used by specs to check or change what the platform holds. */
 export async function platformAs(platformUrl: string, mail = DEMO.mail, password = DEMO.password) {
@@ -52,6 +55,45 @@ export async function platformAs(platformUrl: string, mail = DEMO.mail, password
       });
       if (!response.ok) throw new Error(`transfert refusé (${response.status})`);
     },
+    /** The structure's partner employers as the platform holds them (accepted and refused). */
+    async employers(): Promise<Employer[]> {
+      const response = await fetch(api('/employers'), { headers: auth });
+      if (!response.ok) throw new Error(`liste des employeurs refusée (${response.status})`);
+      return (await response.json()) as Employer[];
+    },
+    /** `count` active establishments of the directory that are not partners of the structure yet. */
+    async freeSirets(count: number): Promise<string[]> {
+      const partners = new Set((await this.employers()).map((employer) => employer.siret));
+      const free = DIRECTORY_SIRETS.filter((siret) => !partners.has(siret)).slice(0, count);
+      if (free.length < count) throw new Error(`pas assez d’établissements libres (${free.length}/${count})`);
+      return free;
+    },
+    /** "Ajouter un employeur" made from another desktop: the platform accepts it at once. */
+    async addEmployer(siret: string): Promise<Employer> {
+      const response = await fetch(api('/employers'), {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body: JSON.stringify({
+          id: randomUUID(),
+          siret,
+          contactLastName: CONTACT.lastName,
+          contactFirstName: CONTACT.firstName,
+          contactMail: CONTACT.mail,
+          contactPhone: '+33559123456',
+        }),
+      });
+      if (!response.ok) throw new Error(`ajout de l’employeur refusé (${response.status})`);
+      return (await response.json()) as Employer;
+    },
+    /** An accepted partner of the structure: one of the seed's, or one added now. */
+    async acceptedEmployer(): Promise<Employer> {
+      const accepted = (await this.employers()).find((employer) => employer.status === 'acceptee');
+      if (accepted) return accepted;
+      const [siret] = await this.freeSirets(1);
+      const added = await this.addEmployer(siret!);
+      if (added.status !== 'acceptee') throw new Error(`employeur refusé : ${added.refusalReason}`);
+      return added;
+    },
     async remove(mail: string): Promise<void> {
       const member = (await this.members()).find((m) => m.mail === mail);
       if (!member) throw new Error(`${mail} ne figure pas parmi les utilisateurs de la structure`);
@@ -62,4 +104,11 @@ export async function platformAs(platformUrl: string, mail = DEMO.mail, password
       if (!response.ok) throw new Error(`retrait refusé (${response.status})`);
     },
   };
+}
+
+/** The public company directory (`GET /companies/{siret}`). */
+export async function directoryEntry(platformUrl: string, siret: string): Promise<Company> {
+  const response = await fetch(`${platformUrl}/api/v1/companies/${siret}`);
+  if (!response.ok) throw new Error(`établissement ${siret} introuvable (${response.status})`);
+  return (await response.json()) as Company;
 }

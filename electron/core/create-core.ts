@@ -9,11 +9,19 @@ import { sessionHandlers } from './handlers/session';
 import { structureHandlers } from './handlers/structure';
 import { accountHandlers } from './handlers/account';
 import { membersHandlers } from './handlers/members';
+import { employersHandlers } from './handlers/employers';
+import { offersHandlers } from './handlers/offers';
+import { referentialsHandlers } from './handlers/referentials';
 import { syncHandlers } from './handlers/sync';
 import { PlatformClient } from './platform/client';
 import { ConnectivityMonitor } from './platform/connectivity';
 import type { SecretStore } from './secrets';
-import { REFRESH_TOKEN_SECRET, SessionManager, type SyncTuning } from './session/session-manager';
+import {
+  REFRESH_TOKEN_SECRET,
+  SessionManager,
+  type ReferentialTuning,
+  type SyncTuning,
+} from './session/session-manager';
 import type { SettingsStore } from './settings';
 
 export interface CoreOptions {
@@ -32,6 +40,8 @@ export interface CoreOptions {
   sqliteNativeBinding?: string;
   /** Sync timings (and crash-test hooks). */
   sync?: SyncTuning;
+  /** How the referentials are kept (sync fault tests switch their downloads off). */
+  referentials?: ReferentialTuning;
   logger?: Logger;
 }
 
@@ -72,6 +82,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     logger,
     ...(options.sync ? { sync: options.sync } : {}),
+    ...(options.referentials ? { referentials: options.referentials } : {}),
     ...(options.sqliteNativeBinding ? { sqliteNativeBinding: options.sqliteNativeBinding } : {}),
   });
   await sessions.restore();
@@ -84,6 +95,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...structureHandlers(ctx),
     ...accountHandlers(ctx),
     ...membersHandlers(ctx),
+    ...referentialsHandlers(ctx),
+    ...employersHandlers(ctx),
+    ...offersHandlers(ctx),
     ...syncHandlers(ctx),
   };
 

@@ -1,4 +1,5 @@
-import type { StructureColumns, UserColumns } from '../../shared/db/rows';
+import type { Generated } from 'kysely';
+import type { EmployerColumns, OfferColumns, StructureColumns, UserColumns } from '../../shared/db/rows';
 
 export interface CompaniesTable {
   siret: string;
@@ -51,8 +52,10 @@ export interface SyncLogTable {
   deleted: number;
   /** The entity as JSON (absent for tombstones). */
   data: string | null;
-  /** Set for changes only one member may receive (their own account). */
+  /** Set for changes only one member may receive (their own account, their unshared offer). */
   owner_user_id: string | null;
+  /** 1: the structure's référent of the moment receives it as well (unshared offers). */
+  referent_too: number;
   changed_at: string;
 }
 
@@ -70,6 +73,39 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface EmployersTable extends EmployerColumns {
+  structure_id: string;
+  /** The platform decides at once: a request is never "en_attente" here. */
+  status: 'acceptee' | 'refusee';
+}
+
+export interface OffersTable extends OfferColumns {
+  structure_id: string;
+  /** Given at creation: never "provisoire" here. */
+  number: number;
+  /** The commune's centre point. */
+  latitude: number;
+  longitude: number;
+  /** Title, description, métier and employer, lower case without accents (public search). */
+  search_text: string;
+  published_at: string;
+  archive_at: string;
+}
+
+export interface PlatformSequencesTable {
+  name: string;
+  last_value: number;
+}
+
+export interface FranceTravailQueueTable {
+  id: Generated<number>;
+  offer_id: string;
+  offer_version: number;
+  action: 'diffuser' | 'retirer';
+  queued_at: string;
+  sent_at: string | null;
+}
+
 export interface PlatformDatabase {
   companies: CompaniesTable;
   users: UsersTable;
@@ -79,4 +115,8 @@ export interface PlatformDatabase {
   sync_log: SyncLogTable;
   structure_sequences: StructureSequencesTable;
   idempotency_keys: IdempotencyKeysTable;
+  employers: EmployersTable;
+  offers: OffersTable;
+  platform_sequences: PlatformSequencesTable;
+  france_travail_queue: FranceTravailQueueTable;
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../shared/domain/account';
 import type { PlatformContext } from '../context';
+import type { PlatformDb } from '../db/open';
 import type { UsersTable } from '../db/schema';
 import { requireUser } from './authenticate';
 import { ProblemError } from './problem';
@@ -48,4 +49,15 @@ export async function requireMember(
   const user = await requireUser(ctx, request);
   assertMember(user, options);
   return { user, structureId: user.structure_id };
+}
+
+/**
+ * The caller as they are now, inside a write: a removal or a transfer may have committed since
+ * the request was authenticated, and the write must follow what is true now.
+ */
+export async function reloadMember(trx: PlatformDb, userId: string): Promise<MemberRow> {
+  const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  if (!user) throw new ProblemError(401, 'token_invalid', 'Ce compte n’existe plus.');
+  assertMember(user);
+  return user;
 }

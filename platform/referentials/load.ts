@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import type { Diploma, RomeEntry } from '../../shared/domain/referentials';
 
 // The CSV files are copies of official nomenclatures; see data/SOURCES.md.
 const dataFile = (name: string) => new URL(`./data/${name}`, import.meta.url);
@@ -32,6 +33,8 @@ export interface Commune {
 
 let naf: NafSubclass[] | undefined;
 let communes: Commune[] | undefined;
+let rome: RomeEntry[] | undefined;
+let diplomaList: Diploma[] | undefined;
 
 /** NAF rév. 2 sub-classes, e.g. { code: '01.29Z', label: 'Autres cultures permanentes' }. */
 export function nafSubclasses(): NafSubclass[] {
@@ -57,4 +60,25 @@ export function communesOfNouvelleAquitaine(): Commune[] {
     population: Number(row.population_2021),
   }));
   return communes;
+}
+
+/** The 1,584 métiers of ROME 4.0 (release v460), e.g. { code: 'D1102', label: 'Boulanger / Boulangère' }. */
+export function romeEntries(): RomeEntry[] {
+  rome ??= readCsv<Record<string, string>>('rome_v4_fiches_v460.csv').map((row) => ({
+    code: row.code_rome!,
+    label: row.libelle!,
+    domainCode: row.domaine_code!,
+  }));
+  return rome;
+}
+
+/** The diplomas and titles offers prepare for, with their level (written for the project: data/SOURCES.md). */
+export function diplomas(): Diploma[] {
+  diplomaList ??= readCsv<Record<string, string>>('diplomes.csv').map((row) => ({
+    id: row.id!,
+    label: row.libelle!,
+    kind: row.type as Diploma['kind'],
+    level: Number(row.niveau),
+  }));
+  return diplomaList;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { changesPageSchema, type Change, type ChangesPage } from '../../shared/api/sync';
 import { memberSchema, userSchema, type User } from '../../shared/domain/account';
+import { employerSchema } from '../../shared/domain/employers';
+import { offerSchema } from '../../shared/domain/offers';
 import { structureSchema, type Structure } from '../../shared/domain/structure';
 import type { z } from '../../shared/zod';
 import { DEMO_CFA_SIRET } from '../seed/directory';
@@ -99,6 +101,9 @@ const entitySchemas: Record<string, z.ZodType> = {
   structure: structureSchema,
   account: userSchema,
   member: memberSchema,
+  employer: employerSchema,
+  offer: offerSchema,
+  private_offer: offerSchema,
 };
 
 /** Every entry's data is a valid entity of its kind (and tombstones carry none). */
@@ -437,8 +442,10 @@ describe('GET /sync/changes', () => {
     const { token, user } = await login(DEMO_REFERENT.mail, DEMO_REFERENT.password);
     const gestionnaire = await login(DEMO_GESTIONNAIRE.mail, DEMO_GESTIONNAIRE.password);
     const pending = await login(DEMO_PENDING.mail, DEMO_PENDING.password);
-    const entries = await feed(token);
-    expectWellFormed(entries);
+    const all = await feed(token);
+    expectWellFormed(all);
+    // Its partner employers and offers too (see offers.test.ts): here, the structure and its people.
+    const entries = all.filter((c) => ['structure', 'account', 'member'].includes(c.entity));
     const structure = await getStructure(token);
     expect(structure.siret).toBe(DEMO_CFA_SIRET);
     expect(entries.map(keyOf).sort()).toEqual(

@@ -3,6 +3,7 @@ import { z } from '../../shared/zod';
 import type { PlatformApp, PlatformContext } from '../context';
 import { bearerSecurity } from '../http/authenticate';
 import { requireMember } from '../http/membership';
+import { archiveExpiredOffers } from '../offers/archiving';
 
 /** The headers of the sync protocol on updates, for the OpenAPI document. */
 export const syncHeaders = z.object({
@@ -15,6 +16,9 @@ export const syncHeaders = z.object({
     .optional()
     .describe('Identifiant unique de la modification : rejouée, elle n’est appliquée qu’une fois.'),
 });
+
+/** The header of the sync protocol on creations (no version yet to match). */
+export const idempotencyHeaders = syncHeaders.pick({ 'idempotency-key': true });
 
 export async function syncRoutes(app: PlatformApp, ctx: PlatformContext): Promise<void> {
   app.get(
@@ -34,10 +38,20 @@ export async function syncRoutes(app: PlatformApp, ctx: PlatformContext): Promis
       // A pending collaborator gets none of it: 403 until their référent approves them.
       const { user, structureId } = await requireMember(ctx, request);
       const { since, limit, count } = request.query;
+      // Offers past their end date are archived before anyone reads their state.
+      await archiveExpiredOffers(ctx.db, ctx.clock());
+      // Private entries: a member's own (account, unshared offers), and for the référent of the
+      // moment the entries meant for them (others' unshared offers, see ../sync/offer-feed.ts).
       const visible = ctx.db
         .selectFrom('sync_log')
         .where('structure_id', '=', structureId)
-        .where((eb) => eb.or([eb('owner_user_id', 'is', null), eb('owner_user_id', '=', user.id)]));
+        .where((eb) =>
+          eb.or([
+            eb('owner_user_id', 'is', null),
+            eb('owner_user_id', '=', user.id),
+            ...(user.role === 'referent' ? [eb('referent_too', '=', 1)] : []),
+          ]),
+        );
       const rows = await visible
         .select(['seq', 'entity', 'entity_id', 'version', 'deleted', 'data'])
         .where('seq', '>', since)

@@ -7,6 +7,7 @@ import { nafSubclasses } from '../referentials/load';
 import { createPlatform, type Platform } from '../server';
 import { observationHostsPageSchema } from '../../shared/domain/observation';
 import { DEMO_GESTIONNAIRE, DEMO_OBSERVATION_HOSTS, DEMO_PENDING, DEMO_REFERENT, seedDemo } from './demo';
+import { DEMO_PARTNER_STRUCTURES } from './demo-offers';
 import { generateDirectory } from './directory';
 import { DEMO_CFA_SIRET } from './directory';
 
@@ -40,7 +41,10 @@ async function counts(platform: Platform) {
 }
 
 describe('demo seed', () => {
-  const seeded = { users: 3, structures: 1 + DEMO_OBSERVATION_HOSTS.length };
+  const seeded = {
+    users: 3,
+    structures: 1 + DEMO_OBSERVATION_HOSTS.length + DEMO_PARTNER_STRUCTURES.length,
+  };
 
   it('is idempotent: seeding twice, or reopening a seeded platform, adds nothing', async () => {
     const platform = await demoPlatform();

@@ -94,7 +94,7 @@ export const DEMO_OBSERVATION_HOSTS = [
 ] as const;
 
 /** A structure made from its establishment in the company directory. */
-async function structureFromDirectory(
+export async function structureFromDirectory(
   db: PlatformDb,
   siret: string,
   nafLabels: ReadonlyMap<string, string>,

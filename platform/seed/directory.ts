@@ -139,7 +139,7 @@ export const FIXED_ESTABLISHMENTS: DirectoryEstablishment[] = [
 // ---------------------------------------------------------------------------------------------
 
 /** A comma-separated word list, as a table that stays readable (and that prettier leaves alone). */
-function list(text: string): string[] {
+export function list(text: string): string[] {
   return text
     .split(',')
     .map((item) => item.trim())

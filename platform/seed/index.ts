@@ -1,6 +1,7 @@
 import type { PlatformDb } from '../db/open';
 import { generateDirectory } from './directory';
 import { seedDemo } from './demo';
+import { seedDemoOffers } from './demo-offers';
 
 export type SeedName = 'demo';
 
@@ -34,6 +35,10 @@ export async function seed(
   db: PlatformDb,
   name: SeedName,
   nafLabels: ReadonlyMap<string, string>,
+  now = new Date(),
 ): Promise<void> {
-  if (name === 'demo') await seedDemo(db, nafLabels);
+  if (name === 'demo') {
+    await seedDemo(db, nafLabels);
+    await seedDemoOffers(db, nafLabels, now);
+  }
 }

@@ -1,28 +1,34 @@
 import type { SyncEntityName } from '../../shared/api/sync';
 import { structureFromColumns, userFromColumns } from '../../shared/db/rows';
+import { toEmployer } from '../employers/columns';
 import { toMember } from '../db/mappers';
 import type { PlatformDb } from '../db/open';
-import type { StructuresTable, UsersTable } from '../db/schema';
+import type { EmployersTable, StructuresTable, UsersTable } from '../db/schema';
+
+/**
+ * Entities of the feed that have no REST path of their own: an offer not shared with the
+ * structure travels as `private_offer` (see ./offer-feed.ts).
+ */
+export type FeedOnlyEntityName = 'private_offer';
 
 interface ChangeRecord {
   structureId: string;
-  entity: SyncEntityName;
+  entity: SyncEntityName | FeedOnlyEntityName;
   entityId: string;
   version: number;
   /** Null for a deletion (tombstone). */
   data: unknown;
-  /** Only this user receives the change (their own account). */
+  /** Only this user receives the change (their own account, their unshared offer)... */
   ownerUserId?: string;
+  /** ...and the structure's référent of the moment, when set. */
+  referentToo?: boolean;
 }
 
-/**
- * Appends a change to the structure's feed, in the caller's transaction: the change and its
- * place in the sequence commit together, or neither does.
- */
-export async function recordChange(trx: PlatformDb, change: ChangeRecord): Promise<number> {
+/** The next position in the structure's sequence. */
+async function nextSeq(trx: PlatformDb, structureId: string): Promise<number> {
   const { last_seq: seq } = await trx
     .insertInto('structure_sequences')
-    .values({ structure_id: change.structureId, last_seq: 1 })
+    .values({ structure_id: structureId, last_seq: 1 })
     .onConflict((oc) =>
       oc
         .column('structure_id')
@@ -30,6 +36,15 @@ export async function recordChange(trx: PlatformDb, change: ChangeRecord): Promi
     )
     .returning('last_seq')
     .executeTakeFirstOrThrow();
+  return seq;
+}
+
+/**
+ * Appends a change to the structure's feed, in the caller's transaction: the change and its
+ * place in the sequence commit together, or neither does.
+ */
+export async function recordChange(trx: PlatformDb, change: ChangeRecord): Promise<number> {
+  const seq = await nextSeq(trx, change.structureId);
   const row = {
     structure_id: change.structureId,
     entity: change.entity,
@@ -39,6 +54,7 @@ export async function recordChange(trx: PlatformDb, change: ChangeRecord): Promi
     deleted: change.data === null ? 1 : 0,
     data: change.data === null ? null : JSON.stringify(change.data),
     owner_user_id: change.ownerUserId ?? null,
+    referent_too: change.referentToo ? 1 : 0,
     changed_at: new Date().toISOString(),
   };
   await trx
@@ -49,6 +65,38 @@ export async function recordChange(trx: PlatformDb, change: ChangeRecord): Promi
   return seq;
 }
 
+/**
+ * Moves every live entry of `entity` in the structure's feed to the end of its sequence, data
+ * unchanged: readers whose cursor is past them receive them again at their next pull (a new
+ * référent, for the entries addressed to "the référent of the moment").
+ */
+export async function rerecordEntries(
+  trx: PlatformDb,
+  structureId: string,
+  entity: SyncEntityName | FeedOnlyEntityName,
+): Promise<number> {
+  const entries = await trx
+    .selectFrom('sync_log')
+    .select('entity_id')
+    .where('structure_id', '=', structureId)
+    .where('entity', '=', entity)
+    .where('deleted', '=', 0)
+    .orderBy('seq')
+    .execute();
+  const changedAt = new Date().toISOString();
+  for (const { entity_id } of entries) {
+    const seq = await nextSeq(trx, structureId);
+    await trx
+      .updateTable('sync_log')
+      .set({ seq, changed_at: changedAt })
+      .where('structure_id', '=', structureId)
+      .where('entity', '=', entity)
+      .where('entity_id', '=', entity_id)
+      .execute();
+  }
+  return entries.length;
+}
+
 export function recordStructure(trx: PlatformDb, row: StructuresTable): Promise<number> {
   return recordChange(trx, {
     structureId: row.id,
@@ -56,6 +104,17 @@ export function recordStructure(trx: PlatformDb, row: StructuresTable): Promise<
     entityId: row.id,
     version: row.version,
     data: structureFromColumns(row),
+  });
+}
+
+/** A partner employer (accepted or refused), for every member of its structure. */
+export function recordEmployer(trx: PlatformDb, row: EmployersTable): Promise<number> {
+  return recordChange(trx, {
+    structureId: row.structure_id,
+    entity: 'employer',
+    entityId: row.id,
+    version: row.version,
+    data: toEmployer(row),
   });
 }
 

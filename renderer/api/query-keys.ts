@@ -1,3 +1,6 @@
+import type { PublicOffersQuery } from '../../shared/domain/offers';
+import type { OffersListQuery } from '../../shared/ipc/contract';
+
 export const queryKeys = {
   session: ['session.get'] as const,
   connectivity: ['connectivity.get'] as const,
@@ -6,11 +9,45 @@ export const queryKeys = {
   syncStatus: ['sync.status'] as const,
   syncIssues: ['sync.issues'] as const,
   company: (siret: string) => ['companies.lookup', siret] as const,
+  employers: ['employers.list'] as const,
+  /** Prefix of every employer's details. */
+  employerDetails: ['employers.get'] as const,
+  employer: (id: string) => ['employers.get', id] as const,
+  /** Prefix of every page of "Mes offres", whatever its tab, filters and sort. */
+  offers: ['offers.list'] as const,
+  offersPage: (query: OffersListQuery) => ['offers.list', query] as const,
+  offerCounts: ['offers.counts'] as const,
+  offerDetails: ['offers.get'] as const,
+  offer: (id: string) => ['offers.get', id] as const,
+  publicOffers: (query: PublicOffersQuery) => ['offers.publicSearch', query] as const,
+  rome: (q: string) => ['referentials.rome', q] as const,
+  diplomas: ['referentials.diplomas'] as const,
+  communes: (q: string) => ['referentials.communes', q] as const,
+  /** The label of a code met outside a search (a filter read from the address). */
+  referentialOption: (kind: string, code: string | null) => ['referentials.option', kind, code] as const,
 };
+
+/** Employers and offers show each other (an offer names its employer, an employer counts its offers). */
+const employersAndOffers = [
+  queryKeys.employers,
+  queryKeys.employerDetails,
+  queryKeys.offers,
+  queryKeys.offerDetails,
+  queryKeys.offerCounts,
+];
 
 /** The queries showing each synced entity's local data. */
 export const entityQueries: Record<string, ReadonlyArray<readonly string[]>> = {
   structure: [queryKeys.structure, queryKeys.session],
   account: [queryKeys.session],
   member: [queryKeys.members],
+  employer: employersAndOffers,
+  offer: employersAndOffers,
+  /** Downloaded again when the platform publishes a new version (the core's REFERENTIALS_ENTITY). */
+  referentials: [
+    ['referentials.rome'],
+    queryKeys.diplomas,
+    ['referentials.communes'],
+    ['referentials.option'],
+  ],
 };

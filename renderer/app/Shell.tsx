@@ -1,7 +1,9 @@
 import { Alert, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectivityIndicator } from '../features/connectivity/ConnectivityIndicator';
+import { EMPLOYERS_PATH } from '../features/employers/paths';
 import { MEMBERS_PATH } from '../features/members/MembersPage';
+import { CREATE_OFFER_PATH, MY_OFFERS_PATH, PUBLIC_OFFERS_PATH } from '../features/offers/paths';
 import { useSignedInSession } from '../features/session/SessionGate';
 import { SignOutButton, useSignOut } from '../features/session/SignOutButton';
 import { useSyncNow, useSyncStatus } from '../features/sync/queries';
@@ -24,6 +26,18 @@ const menus: Array<{ title: string; entries: MenuEntry[] }> = [
       { label: 'Mes informations personnelles', to: '/mon-compte/mes-informations-personnelles' },
       { label: 'Utilisateurs de ma structure', to: MEMBERS_PATH, referentOnly: true },
     ],
+  },
+  {
+    title: 'Mes offres',
+    entries: [
+      { label: 'Mes offres', to: MY_OFFERS_PATH },
+      { label: 'Créer une offre', to: CREATE_OFFER_PATH },
+      { label: 'Suivi des employeurs', to: EMPLOYERS_PATH },
+    ],
+  },
+  {
+    title: 'Mon espace',
+    entries: [{ label: 'Consulter toutes les offres', to: PUBLIC_OFFERS_PATH }],
   },
 ];
 
@@ -51,17 +65,20 @@ function MenuLink({ label, to, count }: { label: string; to: string; count?: num
 function SyncMenu() {
   const syncNow = useSyncNow();
   const { data: status } = useSyncStatus();
+  const busy = syncNow.isPending || Boolean(status?.running);
   return (
     <Box mt="md">
       <Text component="h2" size="xs" fw={700} tt="uppercase" px="sm" mb={4}>
         Synchronisation
       </Text>
+      {/* Mantine only greys a disabled NavLink: aria-disabled says it (and exempts it from contrast). */}
       <NavLink
         component="button"
         type="button"
         label="Synchroniser maintenant"
-        onClick={() => syncNow.mutate()}
-        disabled={syncNow.isPending || status?.running}
+        onClick={() => !busy && syncNow.mutate()}
+        disabled={busy}
+        aria-disabled={busy || undefined}
       />
       <MenuLink
         label="Conflits de synchronisation"
@@ -114,7 +131,8 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <Stack justify="space-between" h="100%">
+        {/* The menus scroll on a short window; who is signed in and "Se déconnecter" stay in view. */}
+        <AppShell.Section grow style={{ overflowY: 'auto' }}>
           <Box component="nav" aria-label="Menu principal">
             <MenuLink label="Accueil" to="/" />
             {menus.map((menu) => (
@@ -131,13 +149,15 @@ export function Shell() {
             ))}
             <SyncMenu />
           </Box>
-          <Stack gap={4}>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Stack gap={4} pt="sm">
             <Text size="sm" px="sm">
               {user.firstName} {user.lastName}
             </Text>
             <SignOutButton />
           </Stack>
-        </Stack>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         {reauthRequired && <ReauthBanner />}

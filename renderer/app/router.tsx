@@ -3,8 +3,18 @@ import { createBrowserRouter, Link, useRouteError } from 'react-router';
 import { PersonalInfoPage } from '../features/account/PersonalInfoPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
+import { AddEmployerPage } from '../features/employers/AddEmployerPage';
+import { EmployerDetailsPage } from '../features/employers/EmployerDetailsPage';
+import { EmployersPage } from '../features/employers/EmployersPage';
+import { ImportEmployersPage } from '../features/employers/import/ImportEmployersPage';
+import { ADD_EMPLOYER_PATH, EMPLOYERS_PATH, IMPORT_EMPLOYERS_PATH } from '../features/employers/paths';
 import { HomePage } from '../features/home/HomePage';
 import { MEMBERS_PATH, MembersPage } from '../features/members/MembersPage';
+import { CreateOfferPage } from '../features/offers/CreateOfferPage';
+import { EditOfferPage } from '../features/offers/EditOfferPage';
+import { MyOffersPage } from '../features/offers/MyOffersPage';
+import { CREATE_OFFER_PATH, MY_OFFERS_PATH, PUBLIC_OFFERS_PATH } from '../features/offers/paths';
+import { PublicOffersPage } from '../features/offers/PublicOffersPage';
 import { PendingPage } from '../features/structure/PendingPage';
 import { PENDING_PATH, SessionGate, SETUP_PATH } from '../features/session/SessionGate';
 import { StructurePage } from '../features/structure/StructurePage';
@@ -54,6 +64,14 @@ export const router = createBrowserRouter([
           { path: '/mon-compte/ma-structure', element: <StructurePage /> },
           { path: '/mon-compte/mes-informations-personnelles', element: <PersonalInfoPage /> },
           { path: MEMBERS_PATH, element: <MembersPage /> },
+          { path: MY_OFFERS_PATH, element: <MyOffersPage /> },
+          { path: CREATE_OFFER_PATH, element: <CreateOfferPage /> },
+          { path: `${MY_OFFERS_PATH}/:id/modifier`, element: <EditOfferPage /> },
+          { path: EMPLOYERS_PATH, element: <EmployersPage /> },
+          { path: ADD_EMPLOYER_PATH, element: <AddEmployerPage /> },
+          { path: IMPORT_EMPLOYERS_PATH, element: <ImportEmployersPage /> },
+          { path: `${EMPLOYERS_PATH}/:id`, element: <EmployerDetailsPage /> },
+          { path: PUBLIC_OFFERS_PATH, element: <PublicOffersPage /> },
           { path: '/synchronisation/conflits', element: <ConflictsPage /> },
           { path: '/synchronisation/refus', element: <RefusedChangesPage /> },
           { path: '*', element: <NotFound /> },

@@ -1,4 +1,5 @@
 const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+const shortDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short' });
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 
 /** "30 novembre 2026". */
@@ -6,7 +7,27 @@ export function formatDate(iso: string): string {
   return date.format(new Date(iso));
 }
 
+/** "30/11/2026" (tables, where the long form would wrap). */
+export function formatShortDate(iso: string): string {
+  return shortDate.format(new Date(iso));
+}
+
+/**
+ * A calendar day ("2026-09-01", a date input's value) as "01/09/2026": read as local midnight,
+ * since `new Date('2026-09-01')` is UTC and would show the day before west of Greenwich.
+ */
+export function formatDay(day: string): string {
+  return shortDate.format(new Date(`${day}T00:00:00`));
+}
+
 /** "30/11/2026 14:05". */
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
+}
+
+/** Today as "2026-11-30" in the user's time zone (file names). */
+export function todayStamp(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

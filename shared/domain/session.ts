@@ -1,5 +1,7 @@
 import { z } from '../zod';
 import { memberSchema, userSchema } from './account';
+import { employerSchema } from './employers';
+import { offerSchema } from './offers';
 import { joinRequestSchema, structureSchema } from './structure';
 import { isoDateTimeSchema } from './fields';
 import { syncStateSchema } from './sync';
@@ -48,3 +50,15 @@ export const connectivitySchema = z.object({
   lastContactAt: isoDateTimeSchema.nullable(),
 });
 export type Connectivity = z.infer<typeof connectivitySchema>;
+
+/** A partner employer as listed on this desktop ("Suivi des employeurs"). */
+export const localEmployerSchema = employerSchema.extend({
+  syncState: syncStateSchema,
+  offersInProgress: z.number().int().nonnegative(),
+  offersTotal: z.number().int().nonnegative(),
+});
+export type LocalEmployer = z.infer<typeof localEmployerSchema>;
+
+/** An offer as cached on this desktop. */
+export const localOfferSchema = offerSchema.extend({ syncState: syncStateSchema });
+export type LocalOffer = z.infer<typeof localOfferSchema>;

@@ -8,11 +8,23 @@ import {
   registrationFormSchema,
   userPatchSchema,
 } from '../domain/account';
+import { employerFormSchema, employerPatchSchema } from '../domain/employers';
 import { memberParamsSchema, transferSchema } from '../domain/members';
+import {
+  contractTypeSchema,
+  offerFieldsSchema,
+  offerPatchSchema,
+  offerStatusSchema,
+  publicOffersPageSchema,
+  publicOffersQuerySchema,
+} from '../domain/offers';
+import { communeSchema, diplomaSchema, romeEntrySchema } from '../domain/referentials';
 import { companySchema, siretSchema } from '../domain/company';
 import {
   connectivitySchema,
+  localEmployerSchema,
   localMemberSchema,
+  localOfferSchema,
   localStructureSchema,
   localUserSchema,
   sessionSchema,
@@ -28,6 +40,29 @@ const done = z.object({ done: z.literal(true) });
  * Every channel between the renderer and the main process (or the web host), declared once.
  * Preload bridge, renderer client and handler types are all derived from this object.
  */
+const byId = z.object({ id: z.uuid({ error: 'Identifiant invalide.' }) }).strict();
+const search = z.object({ q: z.string().max(200).default('') }).strict();
+
+/** One CSV row that could not be imported, and why (French). */
+const importRejectionSchema = z.object({ line: z.number().int(), siret: z.string(), reason: z.string() });
+
+/** "Mes offres": one tab, filtered and sorted, one page at a time. */
+export const offersListQuerySchema = z
+  .object({
+    status: offerStatusSchema,
+    employerId: z.uuid().optional(),
+    romeCode: z.string().optional(),
+    contractType: contractTypeSchema.optional(),
+    communeCode: z.string().optional(),
+    q: z.string().max(200).optional(),
+    sort: z.enum(['createdAt', 'number', 'title', 'employer', 'startDate']).default('createdAt'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type OffersListQuery = z.input<typeof offersListQuerySchema>;
+
 export const contract = {
   'session.get': channel(none, sessionSchema),
   'auth.register': channel(registrationFormSchema, z.object({ mail: z.string() })),
@@ -51,6 +86,43 @@ export const contract = {
   'account.export': channel(none, accountExportSchema),
   /** Erases the local data of an account that is not signed in (kept after a removal). */
   'account.deleteLocalData': channel(z.object({ userId: z.uuid() }).strict(), sessionSchema),
+  /** Referentials cached on this desktop (downloaded from the platform at sync), searchable offline. */
+  'referentials.rome': channel(search, z.array(romeEntrySchema)),
+  'referentials.diplomas': channel(none, z.array(diplomaSchema)),
+  'referentials.communes': channel(search, z.array(communeSchema)),
+  /** "Suivi des employeurs": every partner employer with their offer counts (the list is virtualised). */
+  'employers.list': channel(none, z.array(localEmployerSchema)),
+  'employers.get': channel(byId, localEmployerSchema),
+  /** "Envoyer la demande": saved here at once ("En attente"), sent at the next sync. */
+  'employers.create': channel(employerFormSchema.strict(), localEmployerSchema),
+  'employers.update': channel(
+    z.object({ id: z.uuid(), patch: employerPatchSchema }).strict(),
+    localEmployerSchema,
+  ),
+  /** A CSV import's valid rows, written in one transaction; rows refused here are reported. */
+  'employers.import': channel(
+    z
+      .object({
+        rows: z
+          .array(z.object({ line: z.number().int(), values: z.record(z.string(), z.unknown()) }))
+          .max(20_000),
+      })
+      .strict(),
+    z.object({ imported: z.number().int(), rejected: z.array(importRejectionSchema) }),
+  ),
+  'offers.list': channel(
+    offersListQuerySchema,
+    z.object({ rows: z.array(localOfferSchema), total: z.number().int() }),
+  ),
+  'offers.counts': channel(none, z.record(offerStatusSchema, z.number().int())),
+  'offers.get': channel(byId, localOfferSchema),
+  /** "Créer une offre": published "En cours" here at once, numbered by the platform at the next sync. */
+  'offers.create': channel(offerFieldsSchema.strict(), localOfferSchema),
+  'offers.update': channel(z.object({ id: z.uuid(), patch: offerPatchSchema }).strict(), localOfferSchema),
+  /** A new offer with the same content, "En cours"; the original stays where it was. */
+  'offers.duplicate': channel(byId, localOfferSchema),
+  /** "Consulter toutes les offres": needs the platform. */
+  'offers.publicSearch': channel(publicOffersQuerySchema.strict(), publicOffersPageSchema),
   /** "Utilisateurs de ma structure", as cached here (référent only). */
   'members.list': channel(none, z.array(localMemberSchema)),
   /** Role changes need the platform; each answers the members as they are now. */

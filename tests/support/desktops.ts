@@ -8,6 +8,7 @@ import type { AppErrorData } from '../../shared/ipc/errors';
 import { createPlatform, type Platform } from '../../platform/server';
 import { createNodeCore } from '../../electron/host/node-core';
 import type { Core } from '../../electron/core/create-core';
+import { FaultProxy } from '../sync/support/fault-proxy';
 
 export type SignedIn = Extract<Session, { status: 'signedIn' }>;
 
@@ -19,6 +20,13 @@ export interface TestDesktop {
   call<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** A call that must be refused: its error. */
   refuse<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<AppErrorData>;
+  /** Cuts this desktop off the platform, or reconnects it (desktops made with `switchable`). */
+  setOnline(online: boolean): void;
+}
+
+export interface DesktopOptions {
+  /** Talks to the platform through a proxy that `setOnline(false)` cuts, the platform still running. */
+  switchable?: boolean;
 }
 
 /**
@@ -30,6 +38,7 @@ export function useDesktops() {
   let platform: Platform | undefined;
   let platformUrl = '';
   const cores: Core[] = [];
+  const proxies: FaultProxy[] = [];
 
   beforeEach(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'desktops-'));
@@ -39,17 +48,28 @@ export function useDesktops() {
 
   afterEach(async () => {
     for (const core of cores.splice(0)) await core.close();
+    for (const proxy of proxies.splice(0)) await proxy.close();
     await platform?.close().catch(() => undefined);
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function desktop(): Promise<TestDesktop> {
+  async function desktop(options: DesktopOptions = {}): Promise<TestDesktop> {
     const dataDir = mkdtempSync(path.join(root, 'desktop-'));
-    const core = await createNodeCore({ dataDir, platformUrl, requestTimeoutMs: 5_000 });
+    const proxy = options.switchable ? await new FaultProxy(platformUrl).start() : undefined;
+    if (proxy) proxies.push(proxy);
+    const core = await createNodeCore({
+      dataDir,
+      platformUrl: proxy?.url ?? platformUrl,
+      requestTimeoutMs: 5_000,
+    });
     cores.push(core);
     return {
       core,
       dataDir,
+      setOnline(online) {
+        if (!proxy) throw new Error('bureau créé sans { switchable: true }');
+        proxy.down = !online;
+      },
       async call(channel, input) {
         const envelope = await core.invoke(channel, input);
         if (!envelope.ok) throw new Error(`${channel} refusé : ${JSON.stringify(envelope.error)}`);
@@ -63,8 +83,8 @@ export function useDesktops() {
     };
   }
 
-  async function signedIn(account: { mail: string; password: string }) {
-    const d = await desktop();
+  async function signedIn(account: { mail: string; password: string }, options: DesktopOptions = {}) {
+    const d = await desktop(options);
     const session = (await d.call('auth.login', account)) as SignedIn;
     return { ...d, session };
   }

@@ -1,4 +1,10 @@
-import type { MemberColumns, StructureColumns, UserColumns } from '../../../shared/db/rows';
+import type {
+  EmployerColumns,
+  MemberColumns,
+  OfferColumns,
+  StructureColumns,
+  UserColumns,
+} from '../../../shared/db/rows';
 import type { SyncState } from '../../../shared/domain/sync';
 
 /** The desktop's local cache: one SQLite file per signed-in account. */
@@ -9,6 +15,42 @@ interface Synced {
 export type AccountTable = UserColumns & Synced;
 export type StructureTable = StructureColumns & Synced;
 export type MemberTable = MemberColumns & Synced;
+export type EmployerTable = EmployerColumns & Synced;
+
+/** Offers, with the sort keys of "Mes offres" (computed here, never sent). */
+export interface OfferSortKeys {
+  title_key: string;
+  employer_key: string;
+  /** The number, or a provisional offer's place after every numbered one. */
+  number_key: number;
+}
+export type OfferTable = OfferColumns & OfferSortKeys & Synced;
+
+/** Referentials downloaded from the platform; `search` is the folded label (see search-key.ts). */
+export interface RomeTable {
+  code: string;
+  label: string;
+  domain_code: string;
+  search: string;
+}
+
+export interface DiplomaTable {
+  id: string;
+  label: string;
+  kind: string;
+  level: number;
+  search: string;
+}
+
+export interface CommuneTable {
+  code: string;
+  name: string;
+  postal_code: string;
+  departement_code: string;
+  latitude: number;
+  longitude: number;
+  search: string;
+}
 
 export interface ShadowTable {
   entity: string;
@@ -56,6 +98,11 @@ export interface LocalDatabase {
   account: AccountTable;
   structure: StructureTable;
   member: MemberTable;
+  employer: EmployerTable;
+  offer: OfferTable;
+  rome: RomeTable;
+  diploma: DiplomaTable;
+  commune: CommuneTable;
   shadow: ShadowTable;
   outbox: OutboxTable;
   meta: MetaTable;

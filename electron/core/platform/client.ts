@@ -1,4 +1,10 @@
-import axios, { AxiosError, type AxiosAdapter, type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import axios, {
+  AxiosError,
+  type AxiosAdapter,
+  type AxiosInstance,
+  type AxiosRequestConfig,
+  type AxiosResponse,
+} from 'axios';
 import {
   API_BASE,
   healthSchema,
@@ -95,15 +101,19 @@ export class PlatformClient {
     this.accessToken = null;
   }
 
-  private async send<T>(config: AxiosRequestConfig): Promise<T> {
+  private async request<T>(config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
     try {
       const response = await this.http.request<T>(config);
       this.options.onReachability?.(true);
-      return response.data;
+      return response;
     } catch (error) {
       this.options.onReachability?.(!isNetworkFailure(error));
       throw error;
     }
+  }
+
+  private async send<T>(config: AxiosRequestConfig): Promise<T> {
+    return (await this.request<T>(config)).data;
   }
 
   private parse<S extends Schema>(schema: S, data: unknown): z.output<S> {
@@ -212,6 +222,33 @@ export class PlatformClient {
         retryAfterMs: retryAfterMs(error.response.headers['retry-after']),
       };
     }
+  }
+
+  /**
+   * A public download the platform may answer "unchanged" (304) to, when `etag` is still its
+   * ETag: null then, else the data and its new ETag.
+   */
+  async fetchIfChanged<S extends Schema>(options: {
+    path: string;
+    etag: string | null;
+    schema: S;
+    timeoutMs?: number;
+  }): Promise<{ data: z.output<S>; etag: string | null } | null> {
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.request<unknown>({
+        method: 'GET',
+        url: options.path,
+        headers: options.etag ? { 'If-None-Match': options.etag } : {},
+        validateStatus: (status) => (status >= 200 && status < 300) || status === 304,
+        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+      });
+    } catch (error) {
+      throw toAppError(error);
+    }
+    if (response.status === 304) return null;
+    const etag: unknown = response.headers.etag;
+    return { data: this.parse(options.schema, response.data), etag: typeof etag === 'string' ? etag : null };
   }
 
   async login(mail: string, password: string) {

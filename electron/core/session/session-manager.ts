@@ -17,6 +17,7 @@ import type { EventHub } from '../events';
 import type { PlatformClient } from '../platform/client';
 import type { SecretStore } from '../secrets';
 import { readSetting, type SettingsStore } from '../settings';
+import { ReferentialRefresher } from '../referentials/refresh';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { z } from '../../../shared/zod';
 import { readLocalSession, storeMembership, type PlatformMembership } from './local-session';
@@ -28,13 +29,27 @@ export interface OpenAccount {
   userId: string;
   store: LocalStore;
   sync: SyncEngine;
+  referentials: ReferentialRefresher;
 }
 
 /** Sync engine options the core chooses (timings, test hooks); the rest comes from the session. */
 export type SyncTuning = Omit<
   SyncEngineOptions,
-  'store' | 'client' | 'logger' | 'onChange' | 'onStatus' | 'onSessionExpired' | 'verifyMembership'
+  | 'store'
+  | 'client'
+  | 'logger'
+  | 'onChange'
+  | 'onStatus'
+  | 'onSessionExpired'
+  | 'verifyMembership'
+  | 'onSynced'
 >;
+
+/** How often referentials are checked again; `downloads: false` never fetches them (sync fault tests). */
+export interface ReferentialTuning {
+  intervalMs?: number;
+  downloads?: boolean;
+}
 
 export interface SessionDeps {
   dataDir: string;
@@ -44,6 +59,7 @@ export interface SessionDeps {
   events: EventHub;
   logger: Logger;
   sync?: SyncTuning;
+  referentials?: ReferentialTuning;
   sqliteNativeBinding?: string;
 }
 
@@ -52,6 +68,9 @@ function databaseError(error: unknown): AppError {
     return new AppError('database', error.message);
   return new AppError('database', 'La base de données locale de ce compte ne peut pas être ouverte.');
 }
+
+/** The `entities.changed` name of the cached referentials (ROME, diplomas, communes). */
+export const REFERENTIALS_ENTITY = 'referentials';
 
 /** Entities whose changes change what the session shows (the shell, the menus). */
 const SESSION_ENTITIES = new Set(['account', 'structure']);
@@ -96,6 +115,14 @@ export class SessionManager {
     } catch (error) {
       throw databaseError(error);
     }
+    const { downloads = true, intervalMs } = this.deps.referentials ?? {};
+    const referentials = new ReferentialRefresher({
+      store,
+      client: this.deps.client,
+      logger: this.deps.logger,
+      onChange: () => this.onEntitiesChanged([REFERENTIALS_ENTITY]),
+      ...(intervalMs !== undefined ? { intervalMs } : {}),
+    });
     const sync = new SyncEngine({
       ...this.deps.sync,
       store,
@@ -105,8 +132,10 @@ export class SessionManager {
       onStatus: (status: SyncStatus) => this.deps.events.emit({ type: 'sync.status', payload: status }),
       onSessionExpired: () => this.markReauthRequired(),
       verifyMembership: () => this.verifyMembership(),
+      // At sign-in, at start and after each sync: the platform answers, so the referentials are checked.
+      onSynced: downloads ? () => void referentials.refreshIfDue() : undefined,
     });
-    return { userId, store, sync };
+    return { userId, store, sync, referentials };
   }
 
   private onEntitiesChanged(entities: string[]): void {
@@ -119,6 +148,7 @@ export class SessionManager {
     this.account = null;
     if (!account) return;
     await account.sync.stop();
+    await account.referentials.stop();
     await account.store.close();
   }
 

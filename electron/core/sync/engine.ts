@@ -14,6 +14,7 @@ import { entityNamed, type EntityData, type SyncEntity } from './entities';
 import {
   applyServerDeletion,
   applyServerState,
+  dropLocalRow,
   readShadow,
   hasWaitingChanges,
   readView,
@@ -21,6 +22,7 @@ import {
   replayView,
   writeLocalEdit,
   writeShadow,
+  writeView,
 } from './local-state';
 import { mergeChange, type FieldConflict, type Fields } from './merge';
 
@@ -38,6 +40,8 @@ export interface SyncEngineOptions {
    * collaborator and when the platform refuses the feed; true when the feed may be pulled.
    */
   verifyMembership?: () => Promise<boolean>;
+  /** A run reached the platform and pulled the feed (referentials refresh then). */
+  onSynced?: () => void;
   /** Delay between a local change and the sync it triggers (changes made together go together). */
   debounceMs?: number;
   /** A sync every so often, even when nothing happens locally. */
@@ -221,11 +225,58 @@ export class SyncEngine {
   // ---- local changes -----------------------------------------------------------------------
 
   /**
+   * A row created here (offline included): its view and the outbox row of its creation are
+   * written together. `view` is what the user sees until the platform answers (version 0, no
+   * number); `payload` is what `POST` sends.
+   */
+  async create(
+    entity: SyncEntity,
+    view: EntityData,
+    payload: Fields,
+    guard?: (tx: WriteTx) => void,
+  ): Promise<void> {
+    await this.createMany(entity, [{ view, payload }], guard);
+  }
+
+  /**
+   * Several creations in one transaction: all of them are written, or none (a CSV import).
+   * `guard` runs first in the same transaction, to refuse what another call wrote meanwhile
+   * (the same SIRET requested twice by a double click).
+   */
+  async createMany(
+    entity: SyncEntity,
+    rows: Array<{ view: EntityData; payload: Fields }>,
+    guard?: (tx: WriteTx) => void,
+  ): Promise<void> {
+    if (!entity.createPath)
+      throw new AppError('forbidden', `${entity.label} ne se crée pas depuis l’application.`);
+    if (rows.length === 0) return;
+    const createdAt = new Date().toISOString();
+    await this.options.store.write((tx) => {
+      guard?.(tx);
+      for (const { view, payload } of rows) {
+        if (readView(tx, entity, view.id))
+          throw new AppError('conflict', `${entity.label} : cet identifiant existe déjà sur ce poste.`);
+        tx.exec(
+          `insert into outbox (id, entity, entity_id, operation, payload, base, base_version, created_at)
+           values (?, ?, ?, 'create', ?, '{}', null, ?)`,
+          [randomUUID(), entity.name, view.id, JSON.stringify(payload), createdAt],
+        );
+        writeView(tx, entity, view, 'pending');
+      }
+    });
+    this.options.onChange([entity.name]);
+    void this.announce();
+    this.schedule(this.debounceMs);
+  }
+
+  /**
    * A local edit: the row and its outbox entry are written together, and the call returns at
    * once, online or not. An edit of a row whose previous change was refused by the platform
-   * amends that change (edit and resend).
+   * amends that change (edit and resend). `derived` are values the view shows that follow from
+   * the patch (a métier's label for its code) and the platform recomputes: shown, never sent.
    */
-  async update(entity: SyncEntity, id: string, patch: Fields): Promise<void> {
+  async update(entity: SyncEntity, id: string, patch: Fields, derived: Fields = {}): Promise<void> {
     if (!entity.updatePath)
       throw new AppError('forbidden', `${entity.label} ne se modifie pas depuis l’application.`);
     const changed = await this.options.store.write((tx) => {
@@ -234,8 +285,29 @@ export class SyncEngine {
       const fields = Object.keys(patch).filter((key) => !isDeepStrictEqual(current[key], patch[key]));
       if (fields.length === 0) return false;
       const changes = pick(patch, fields);
+      const creation = tx.first<OutboxTable>(
+        sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'create'`,
+      );
+      let queued = fields;
+      if (creation) {
+        // Not on the platform yet: the creation itself carries the new values it can carry...
+        const creatable = entity.createSchema ? new Set(Object.keys(entity.createSchema.shape)) : undefined;
+        const carried = fields.filter((key) => !creatable || creatable.has(key));
+        queued = fields.filter((key) => !carried.includes(key));
+        if (carried.length > 0)
+          tx.run(
+            sql`update outbox set payload = ${JSON.stringify({ ...parseFields(creation.payload), ...pick(changes, carried) })},
+                state = 'pending', attempts = 0, next_attempt_at = null, last_error = null, last_error_fields = null
+                where id = ${creation.id}`,
+          );
+        if (queued.length === 0) {
+          writeLocalEdit(tx, entity, current, { ...changes, ...derived });
+          return true;
+        }
+        // ...and the others (an offer's status) wait behind it as an update, sent once it is acknowledged.
+      }
       let shadow = readShadow(tx, entity.name, id);
-      if (!shadow) {
+      if (!shadow && !creation) {
         // No pending change yet: what the user sees is exactly the platform's state.
         writeShadow(tx, entity.name, current);
         shadow = { version: current.version, data: current };
@@ -243,24 +315,25 @@ export class SyncEngine {
       const last = tx.first<OutboxTable>(
         sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} order by position desc limit 1`,
       );
-      if (last?.state === 'parked') {
+      const update = pick(changes, queued);
+      if (last?.state === 'parked' && last.operation === 'update') {
         // The platform never applied a refused change, so it can be amended under the same key.
-        const payload = { ...parseFields(last.payload), ...changes };
-        const base = { ...pick(current, fields), ...parseFields(last.base) };
+        const payload = { ...parseFields(last.payload), ...update };
+        const base = { ...pick(current, queued), ...parseFields(last.base) };
         tx.run(
           sql`update outbox set payload = ${JSON.stringify(payload)}, base = ${JSON.stringify(base)}, state = 'pending',
               attempts = 0, next_attempt_at = null, last_error = null, last_error_fields = null where id = ${last.id}`,
         );
       } else {
         // Made on top of a change still waiting: its version comes when that one is acknowledged.
-        const baseVersion = last ? null : shadow.version;
+        const baseVersion = last ? null : shadow!.version;
         tx.run(
           sql`insert into outbox (id, entity, entity_id, operation, payload, base, base_version, created_at)
-              values (${randomUUID()}, ${entity.name}, ${id}, 'update', ${JSON.stringify(changes)},
-                      ${JSON.stringify(pick(current, fields))}, ${baseVersion}, ${new Date().toISOString()})`,
+              values (${randomUUID()}, ${entity.name}, ${id}, 'update', ${JSON.stringify(update)},
+                      ${JSON.stringify(pick(current, queued))}, ${baseVersion}, ${new Date().toISOString()})`,
         );
       }
-      writeLocalEdit(tx, entity, current, changes);
+      writeLocalEdit(tx, entity, current, { ...changes, ...derived });
       return true;
     });
     if (!changed) return;
@@ -292,6 +365,7 @@ export class SyncEngine {
       this.progress = null;
       await this.announce();
       const pulled = await this.pull();
+      if (pulled) this.options.onSynced?.();
       if (pulled && pushed === 'done') {
         await this.options.store.write((tx) =>
           tx.exec('insert or replace into meta (key, value) values (?, ?)', [
@@ -358,19 +432,23 @@ export class SyncEngine {
         return 'waiting';
       }
       const entity = entityNamed(row.entity);
-      if (!entity?.updatePath) {
+      const creation = row.operation === 'create';
+      const path = creation ? entity?.createPath?.() : entity?.updatePath?.(row.entity_id);
+      if (!entity || !path) {
         await this.park(row, `Modification impossible à envoyer (${row.entity}).`, undefined);
         continue;
       }
       const answer = await this.options.client.exchange({
-        method: 'PATCH',
-        path: entity.updatePath(row.entity_id),
-        body: JSON.parse(row.payload),
+        method: creation ? 'POST' : 'PATCH',
+        path,
+        body: creation ? { ...JSON.parse(row.payload), id: row.entity_id } : JSON.parse(row.payload),
         auth: true,
-        headers: {
-          'Idempotency-Key': row.id,
-          'If-Match': `"${row.base_version ?? (await this.shadowVersion(row))}"`,
-        },
+        headers: creation
+          ? { 'Idempotency-Key': row.id }
+          : {
+              'Idempotency-Key': row.id,
+              'If-Match': `"${row.base_version ?? (await this.shadowVersion(row))}"`,
+            },
       });
       const outcome = await this.handleAnswer(row, entity, answer);
       if (outcome !== 'continue') return outcome;
@@ -432,6 +510,23 @@ export class SyncEngine {
         );
         refreshView(tx, entity, row.entity_id);
         return;
+      }
+      const now = tx.first<OutboxTable>(sql`select * from outbox where id = ${row.id}`);
+      const server = parsed.data as EntityData & Fields;
+      if (row.operation === 'create' && now && now.payload !== row.payload) {
+        // Edited while its creation was on the way: what the platform did not get goes as an update.
+        const left = Object.entries(parseFields(now.payload))
+          .filter(([key, value]) => !isDeepStrictEqual(server[key], value))
+          .map(([key]) => key);
+        if (left.length > 0) {
+          const mine = parseFields(now.payload);
+          tx.run(
+            sql`update outbox set operation = 'update', payload = ${JSON.stringify(pick(mine, left))},
+                base = ${JSON.stringify(pick(server, left))}, base_version = ${server.version} where id = ${row.id}`,
+          );
+          applyServerState(tx, entity, server, true);
+          return;
+        }
       }
       tx.run(sql`delete from outbox where id = ${row.id}`);
       handOverBase(tx, row, parsed.data.version);
@@ -607,8 +702,10 @@ export class SyncEngine {
         const entity = entityNamed(change.entity);
         if (entity) {
           touched.add(entity.name);
-          if (change.deleted) applyServerDeletion(tx, entity, change.id);
-          else {
+          if (change.deleted) {
+            if (!entity.survivesTombstone?.(tx, change.entity, change.id))
+              applyServerDeletion(tx, entity, change.id);
+          } else {
             const data = entity.schema.safeParse(change.data);
             if (data.success)
               applyServerState(tx, entity, data.data, pending.has(`${entity.name}:${change.id}`));
@@ -741,11 +838,23 @@ export class SyncEngine {
       ['parked', 'conflict'],
       (tx, row) => {
         entityName = row.entity;
+        if (row.operation === 'create') {
+          // The row never reached the platform: the changes made to it since go with it.
+          tx.run(sql`delete from outbox where entity = ${row.entity} and entity_id = ${row.entity_id}`);
+          return;
+        }
         tx.run(sql`delete from outbox where id = ${id}`);
         handOverBase(tx, row, row.base_version);
       },
-      // The dropped change may have been the last to set some field: replay the others.
-      replayView,
+      // The dropped change may have been the last to set some field: replay the others. A
+      // dropped creation takes its row with it, and so does the last change of a row the user
+      // may no longer see.
+      (tx, entity, rowId) => {
+        const waiting = hasWaitingChanges(tx, entity.name, rowId);
+        if (!waiting && !readShadow(tx, entity.name, rowId)) return dropLocalRow(tx, entity, rowId);
+        replayView(tx, entity, rowId);
+        if (!waiting && entity.hiddenFromUser?.(tx, rowId)) dropLocalRow(tx, entity, rowId);
+      },
     );
     this.options.onChange([entityName]);
   }

@@ -1,15 +1,25 @@
 import type { SyncEntityName } from '../../../shared/api/sync';
 import {
+  employerFromColumns,
+  employerToColumns,
   memberFromColumns,
   memberToColumns,
+  offerFromColumns,
+  offerToColumns,
   structureFromColumns,
   structureToColumns,
   userFromColumns,
   userToColumns,
 } from '../../../shared/db/rows';
 import { memberSchema, userPatchSchema, userSchema } from '../../../shared/domain/account';
+import { employerFormSchema, employerPatchSchema, employerSchema } from '../../../shared/domain/employers';
+import { offerFieldsSchema, offerPatchSchema, offerSchema, type Offer } from '../../../shared/domain/offers';
 import { structurePatchSchema, structureSchema } from '../../../shared/domain/structure';
 import type { z } from '../../../shared/zod';
+import type { OfferSortKeys } from '../db/schema';
+import { searchKey } from '../db/search-key';
+import type { WriteTx } from '../db/store';
+import { forgetOffersHiddenFrom, hiddenFromUser, seesUnsharedOffer } from '../offers/visibility';
 
 type Columns = Record<string, string | number | null>;
 
@@ -28,7 +38,7 @@ export interface SyncEntity<T extends EntityData = EntityData> {
   name: SyncEntityName;
   /** What the user calls it, in French ("Ma structure"). */
   label: string;
-  table: 'structure' | 'account' | 'member';
+  table: 'structure' | 'account' | 'member' | 'employer' | 'offer';
   schema: z.ZodType<T>;
   toColumns(data: T): Columns;
   fromColumns(row: Columns): T;
@@ -36,6 +46,25 @@ export interface SyncEntity<T extends EntityData = EntityData> {
   patchSchema?: z.ZodObject;
   /** The REST path of an update (PATCH, with If-Match and Idempotency-Key). */
   updatePath?: (id: string) => string;
+  /** The REST path of a creation made on the desktop (POST, with Idempotency-Key). */
+  createPath?: () => string;
+  /**
+   * The fields a creation carries (all of them when absent). A change of another field made
+   * before the creation is acknowledged waits behind it as an update.
+   */
+  createSchema?: z.ZodObject;
+  /**
+   * A tombstone that does not delete the row: it only moves to another feed name the user also
+   * reads, whose entry follows (an offer's sharing changed). `feedName` is the tombstone's.
+   */
+  survivesTombstone?: (tx: WriteTx, feedName: string, id: string) => boolean;
+  /**
+   * Whether the user may no longer see this row, kept only for their unsent changes (an offer
+   * of someone else after losing the référent role): it goes when the last of them is dropped.
+   */
+  hiddenFromUser?: (tx: WriteTx, id: string) => boolean;
+  /** What else follows when the platform's state of a row is stored (a role change, say). */
+  onServerState?: (tx: WriteTx, before: T | undefined, after: T) => void;
 }
 
 /** The fields local changes may set (the keys of the entity's patch schema). */
@@ -46,6 +75,20 @@ export function editableFields(entity: SyncEntity): ReadonlySet<string> {
 /** Checks a definition against its data type, then files it with the others. */
 function entity<T extends EntityData>(definition: SyncEntity<T>): SyncEntity {
   return definition as unknown as SyncEntity;
+}
+
+/** The feed's name for unshared offers: the same data, sent only to their author and the référent. */
+const PRIVATE_OFFER = 'private_offer';
+
+/** Feed names that are another name of a declared entity (same table, same outbox entries). */
+const feedAliases: Record<string, SyncEntityName> = { [PRIVATE_OFFER]: 'offer' };
+
+function offerSortKeys(offer: Offer): OfferSortKeys {
+  return {
+    title_key: searchKey(offer.title),
+    employer_key: searchKey(offer.employerName),
+    number_key: offer.number ?? Number.MAX_SAFE_INTEGER,
+  };
 }
 
 export const syncEntities: Record<SyncEntityName, SyncEntity> = {
@@ -68,6 +111,10 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     fromColumns: (row) => userFromColumns(row as never),
     patchSchema: userPatchSchema.strict(),
     updatePath: () => '/me',
+    // The platform sends the unshared offers of others to the référent only, and only while they are.
+    onServerState: (tx, before, after) => {
+      if (before?.role === 'referent' && after.role !== 'referent') forgetOffersHiddenFrom(tx, after.id);
+    },
   }),
   member: entity({
     name: 'member',
@@ -77,8 +124,36 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     toColumns: (data) => ({ ...memberToColumns(data) }),
     fromColumns: (row) => memberFromColumns(row as never),
   }),
+  employer: entity({
+    name: 'employer',
+    label: 'Employeur partenaire',
+    table: 'employer',
+    schema: employerSchema,
+    toColumns: (data) => ({ ...employerToColumns(data) }),
+    fromColumns: (row) => employerFromColumns(row as never),
+    patchSchema: employerPatchSchema,
+    createSchema: employerFormSchema,
+    createPath: () => '/employers',
+    updatePath: (id) => `/employers/${id}`,
+  }),
+  offer: entity({
+    name: 'offer',
+    label: 'Offre',
+    table: 'offer',
+    schema: offerSchema,
+    toColumns: (data) => ({ ...offerToColumns(data), ...offerSortKeys(data) }),
+    fromColumns: (row) => offerFromColumns(row as never),
+    patchSchema: offerPatchSchema,
+    createSchema: offerFieldsSchema,
+    createPath: () => '/offers',
+    updatePath: (id) => `/offers/${id}`,
+    // Unshared → shared: everyone sees it. Shared → unshared: its author and the référent do.
+    survivesTombstone: (tx, feedName, id) => feedName === PRIVATE_OFFER || seesUnsharedOffer(tx, id),
+    hiddenFromUser,
+  }),
 };
 
 export function entityNamed(name: string): SyncEntity | undefined {
-  return Object.hasOwn(syncEntities, name) ? syncEntities[name as SyncEntityName] : undefined;
+  const known = Object.hasOwn(feedAliases, name) ? feedAliases[name] : name;
+  return Object.hasOwn(syncEntities, known!) ? syncEntities[known as SyncEntityName] : undefined;
 }

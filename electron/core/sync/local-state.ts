@@ -98,7 +98,7 @@ function settle(tx: WriteTx, entity: SyncEntity, id: string, shadow: Shadow | un
     writeView(tx, entity, shadow.data, 'synced');
     dropShadow(tx, entity.name, id);
   } else {
-    tx.exec(`update "${entity.table}" set sync_state = 'synced' where id = ?`, [id]);
+    setViewState(tx, entity, id, 'synced');
   }
 }
 
@@ -117,7 +117,8 @@ export function refreshView(tx: WriteTx, entity: SyncEntity, id: string): void {
   const states = outboxStates(tx, entity.name, id);
   const shadow = readShadow(tx, entity.name, id);
   if (states.length === 0) return settle(tx, entity, id, shadow);
-  if (!shadow) return;
+  // Never on the platform yet (a waiting creation): only its state changes.
+  if (!shadow) return setViewState(tx, entity, id, worst(states));
   const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
   const editable = editableFields(entity);
   const data: Fields = { ...(current ?? shadow.data) };
@@ -128,6 +129,10 @@ export function refreshView(tx: WriteTx, entity: SyncEntity, id: string): void {
     data[key] = value;
   }
   writeView(tx, entity, data as unknown as EntityData, worst(states));
+}
+
+function setViewState(tx: WriteTx, entity: SyncEntity, id: string, state: SyncState): void {
+  tx.exec(`update "${entity.table}" set sync_state = ? where id = ?`, [state, id]);
 }
 
 function setByWaitingChange(tx: WriteTx, entity: string, id: string, field: string): boolean {
@@ -143,7 +148,7 @@ export function replayView(tx: WriteTx, entity: SyncEntity, id: string): void {
   const rows = outboxRowsOf(tx, entity.name, id);
   const shadow = readShadow(tx, entity.name, id);
   if (rows.length === 0) return settle(tx, entity, id, shadow);
-  if (!shadow) return;
+  if (!shadow) return setViewState(tx, entity, id, worst(rows.map((row) => row.state)));
   const data = rows.reduce<Fields>(
     (state, row) => ({ ...state, ...(JSON.parse(row.payload) as Fields) }),
     shadow.data,
@@ -167,14 +172,17 @@ export function writeLocalEdit(tx: WriteTx, entity: SyncEntity, current: EntityD
  * so a pull never overwrites a change that was not sent yet.
  */
 export function applyServerState(tx: WriteTx, entity: SyncEntity, data: EntityData, pending: boolean): void {
+  const before = entity.onServerState ? readView(tx, entity, data.id) : undefined;
   if (!pending) {
     writeView(tx, entity, data, 'synced');
-    return;
+  } else {
+    const shadow = readShadow(tx, entity.name, data.id);
+    if (shadow && shadow.version > data.version) return;
+    writeShadow(tx, entity.name, data);
+    refreshView(tx, entity, data.id);
   }
-  const shadow = readShadow(tx, entity.name, data.id);
-  if (shadow && shadow.version > data.version) return;
-  writeShadow(tx, entity.name, data);
-  refreshView(tx, entity, data.id);
+  // What the view became (an older state than the view's is not written).
+  if (entity.onServerState) entity.onServerState(tx, before, readView(tx, entity, data.id) ?? data);
 }
 
 /** The platform deleted the row: it goes, and local changes to it can no longer be sent. */
@@ -184,6 +192,12 @@ export function applyServerDeletion(tx: WriteTx, entity: SyncEntity, id: string)
     entity.name,
     id,
   ]);
+  dropShadow(tx, entity.name, id);
+  deleteView(tx, entity, id);
+}
+
+/** A row that only exists here (its creation was dropped before the platform saw it) goes. */
+export function dropLocalRow(tx: WriteTx, entity: SyncEntity, id: string): void {
   dropShadow(tx, entity.name, id);
   deleteView(tx, entity, id);
 }

@@ -4,19 +4,10 @@ import { useState } from 'react';
 import { accountDeletionSchema } from '../../../shared/domain/account';
 import { call, messageOf } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import { saveFile } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldProps } from '../../ui/forms';
 import { useSubmitForm } from '../../ui/useSubmitForm';
-
-/** Saves the JSON export as a file the user keeps. */
-function download(data: unknown, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 function DeleteAccountModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
@@ -66,7 +57,11 @@ export function AccountDataCard() {
   const [deleting, setDeleting] = useState(false);
   const exportData = useMutation({
     mutationFn: () => call('account.export'),
-    onSuccess: (data) => download(data, `mes-donnees-${data.exportedAt.slice(0, 10)}.json`),
+    onSuccess: (data) =>
+      saveFile(
+        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+        `mes-donnees-${data.exportedAt.slice(0, 10)}.json`,
+      ),
   });
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="account-data-title">

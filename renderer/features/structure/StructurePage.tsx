@@ -22,6 +22,7 @@ import { DetailList } from '../../ui/DetailList';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldProps } from '../../ui/forms';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { formatAddress } from '../companies/formatAddress';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
 import { useLocalEditForm } from '../sync/useLocalEditForm';
 
@@ -145,7 +146,7 @@ export function StructurePage() {
                 { label: "Domaine d'activité", value: structure.data.nafLabel },
                 {
                   label: 'Adresse',
-                  value: `${structure.data.address.street}, ${structure.data.address.postalCode} ${structure.data.address.communeName}`,
+                  value: formatAddress(structure.data.address),
                 },
               ]}
             />

@@ -1,16 +1,16 @@
-import { Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { SIRET_INVALID } from '../../../shared/domain/company';
 import { structureCreateSchema } from '../../../shared/domain/structure';
-import { AppError } from '../../../shared/ipc/errors';
-import { compactDigits, isValidSiret } from '../../../shared/validation/siret';
 import { call, messageOf } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { AuthLayout } from '../auth/AuthLayout';
+import { SiretInput } from '../companies/SiretInput';
+import { CompanyFields } from '../companies/CompanyFields';
+import { useSiretLookup } from '../companies/useSiretLookup';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { applyFieldErrors, fieldProps } from '../../ui/forms';
 import { notifySuccess } from '../../ui/notify';
@@ -22,39 +22,17 @@ export function StructureSetupPage() {
   usePageTitle('Ma structure');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [siretToLookUp, setSiretToLookUp] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({ initialValues: { siret: '' }, validate: zod4Resolver(structureCreateSchema) });
-
-  const lookup = useQuery({
-    queryKey: queryKeys.company(siretToLookUp ?? ''),
-    queryFn: () => call('companies.lookup', { siret: siretToLookUp! }),
-    enabled: siretToLookUp !== null,
-    staleTime: 5 * 60_000,
-  });
-  const company = siretToLookUp ? lookup.data : undefined;
-  const lookupError = lookup.error instanceof AppError ? lookup.error : null;
-  const lookupFieldError = lookupError?.fields?.siret;
-  const closedError =
-    company && !company.active ? 'Cet établissement est fermé selon l’annuaire des entreprises.' : null;
-  const siretError = form.errors.siret ?? lookupFieldError ?? closedError;
+  const directory = useSiretLookup();
+  const { company } = directory;
+  const siretError = form.errors.siret ?? directory.fieldError;
 
   const onSiretChange = (value: string) => {
     form.setFieldValue('siret', value);
-    const digits = compactDigits(value);
-    // Checked here, before any request: the platform is asked only about well-formed numbers.
-    if (digits.length >= 14 || /\D/.test(digits)) {
-      if (isValidSiret(digits)) {
-        form.clearFieldError('siret');
-        setSiretToLookUp(digits);
-      } else {
-        form.setFieldError('siret', SIRET_INVALID);
-        setSiretToLookUp(null);
-      }
-    } else {
-      form.clearFieldError('siret');
-      setSiretToLookUp(null);
-    }
+    const error = directory.onTyped(value);
+    if (error) form.setFieldError('siret', error);
+    else form.clearFieldError('siret');
   };
 
   const save = useMutation({
@@ -81,42 +59,22 @@ export function StructureSetupPage() {
             demande de rattachement est envoyée à son référent.
           </Text>
           {failure && <ErrorAlert message={failure} />}
-          {lookupError && !lookupFieldError && (
+          {directory.failure && (
             <ErrorAlert
-              message={messageOf(lookupError)}
-              onRetry={() => void lookup.refetch()}
-              retrying={lookup.isFetching}
+              message={messageOf(directory.failure)}
+              onRetry={directory.retry}
+              retrying={directory.fetching}
             />
           )}
-          <TextInput
-            label="Siret"
-            description="14 chiffres, par exemple 921 934 444 00016"
-            inputMode="numeric"
-            autoComplete="off"
-            required
+          <SiretInput
             {...fieldProps(form, 'siret')}
             error={siretError}
-            aria-invalid={siretError ? true : undefined}
-            onChange={(event) => onSiretChange(event.currentTarget.value)}
+            fetching={directory.fetching}
+            onValueChange={onSiretChange}
             onBlur={() => form.validateField('siret')}
-            rightSection={
-              lookup.isFetching ? <Loader size="xs" aria-label="Recherche de l’établissement" /> : null
-            }
           />
           {/* Filled from the company directory: shown, not typed. */}
-          <TextInput label="Raison sociale" variant="filled" readOnly value={company?.legalName ?? ''} />
-          <TextInput label="Code NAF" variant="filled" readOnly value={company?.nafCode ?? ''} />
-          <TextInput label="Domaine d'activité" variant="filled" readOnly value={company?.nafLabel ?? ''} />
-          <TextInput
-            label="Adresse"
-            variant="filled"
-            readOnly
-            value={
-              company
-                ? `${company.address.street}, ${company.address.postalCode} ${company.address.communeName}`
-                : ''
-            }
-          />
+          <CompanyFields company={company} withNafCode />
           <Group justify="space-between">
             <SignOutButton variant="subtle" />
             <Button type="submit" loading={save.isPending} disabled={!company || !company.active}>

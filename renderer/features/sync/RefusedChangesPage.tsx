@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { messageOf } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { entityPages, formatFieldValue } from './format';
+import { entityPage, formatFieldValue } from './format';
 import { useSyncIssues } from './queries';
 import { useIssueAction } from './useIssueAction';
 
@@ -59,8 +59,8 @@ export function RefusedChangesPage() {
             ))}
           </List>
           <Group>
-            {entityPages[issue.entity] && (
-              <Anchor component={Link} to={entityPages[issue.entity]!}>
+            {entityPage(issue.entity, issue.entityId) && (
+              <Anchor component={Link} to={entityPage(issue.entity, issue.entityId)!}>
                 Modifier
               </Anchor>
             )}

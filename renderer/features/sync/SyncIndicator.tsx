@@ -2,10 +2,9 @@ import { Anchor, Group, Progress, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSyncStatus } from './queries';
 import { formatDateTime } from '../../ui/dates';
+import { plural } from '../../ui/plural';
 
 const hour = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' });
-
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** Where synchronisation stands: running (with progress), changes waiting, last success, problems. */
 export function SyncIndicator() {

@@ -1,18 +1,33 @@
 import { headcountBandLabels, type HeadcountBand } from '../../../shared/domain/company';
+import { contractTypeLabels, type ContractType, type OfferStatus } from '../../../shared/domain/offers';
 import { formatFrenchPhone } from '../../../shared/validation/phone';
+import { formatDay } from '../../ui/dates';
+import { employerPath } from '../employers/paths';
+import { offerStatusLabels } from '../offers/offerStatusLabels';
+import { editOfferPath } from '../offers/paths';
 
 /** A field's value as the user reads it in sync screens. */
 export function formatFieldValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '(vide)';
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  if (field === 'headcountBand' && typeof value === 'string')
-    return headcountBandLabels[value as HeadcountBand] ?? value;
-  if ((field === 'phone' || field === 'mobile') && typeof value === 'string') return formatFrenchPhone(value);
-  return String(value);
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (typeof value !== 'string') return String(value);
+  if (field === 'headcountBand') return headcountBandLabels[value as HeadcountBand] ?? value;
+  if (field === 'phone' || field === 'mobile' || field === 'contactPhone') return formatFrenchPhone(value);
+  if (field === 'contractType') return contractTypeLabels[value as ContractType] ?? value;
+  if (field === 'status') return offerStatusLabels[value as OfferStatus] ?? value;
+  if (field === 'startDate' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
+  return value;
 }
 
-/** Where the user edits each synced entity. */
-export const entityPages: Record<string, string> = {
-  structure: '/mon-compte/ma-structure',
-  account: '/mon-compte/mes-informations-personnelles',
+/** Where the user edits each synced entity (some rows have a page of their own). */
+const entityPages: Record<string, (entityId: string) => string> = {
+  structure: () => '/mon-compte/ma-structure',
+  account: () => '/mon-compte/mes-informations-personnelles',
+  employer: employerPath,
+  offer: editOfferPath,
 };
+
+export function entityPage(entity: string, entityId: string): string | null {
+  return entityPages[entity]?.(entityId) ?? null;
+}

@@ -64,6 +64,9 @@ export class Desktop {
       platformUrl: stack.proxy.url,
       requestTimeoutMs: 1_000,
       connectivityIntervalMs: 3_600_000,
+      // A referential download still in flight when the proxy cuts the network would answer
+      // after the cut, and its answer would count as the platform being back.
+      referentials: { downloads: false },
       ...options,
       sync: {
         debounceMs: 5,

@@ -1,0 +1,99 @@
+import { Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { PageNav } from '../../ui/PageNav';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { offerStatuses, offerTabLabels, type OfferStatus } from '../../../shared/domain/offers';
+import { messageOf } from '../../api/client';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { plural } from '../../ui/plural';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { exportOffers } from './exportOffers';
+import { OfferFiltersBar } from './OfferFiltersBar';
+import { OffersTable } from './OffersTable';
+import { CREATE_OFFER_PATH } from './paths';
+import { useOfferCounts, useOffersPage } from './queries';
+import { PAGE_SIZE, useOffersParams } from './useOffersParams';
+
+const empty: Record<OfferStatus, string> = {
+  en_cours: 'Aucune offre en cours.',
+  pourvue: 'Aucune offre pourvue.',
+  archivee: 'Aucune offre archivée.',
+};
+
+function TabList({ params }: { params: ReturnType<typeof useOffersParams> }) {
+  const page = useOffersPage(params.query());
+  const filtered = Object.values(params.filters).some((value) => value !== null);
+  if (page.isPending) return <Loader aria-label="Chargement des offres" />;
+  if (page.error) return <ErrorAlert message={messageOf(page.error)} onRetry={() => void page.refetch()} />;
+  const { rows, total } = page.data;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (total === 0)
+    return <Text>{filtered ? 'Aucune offre ne correspond à ces filtres.' : empty[params.tab]}</Text>;
+  return (
+    <Stack>
+      <Text size="sm" role="status" aria-live="polite">
+        {plural(total, 'offre', 'offres')}
+        {filtered ? ' correspondant aux filtres' : ''}
+        {pages > 1 ? ` — page ${params.page} sur ${pages}` : ''}
+      </Text>
+      <OffersTable
+        status={params.tab}
+        offers={rows}
+        sort={params.sort}
+        onSort={params.setSort}
+        caption={`Offres « ${offerTabLabels[params.tab]} »`}
+      />
+      <PageNav
+        label="Pages de la liste des offres"
+        total={pages}
+        value={params.page}
+        onChange={params.setPage}
+      />
+    </Stack>
+  );
+}
+
+/** "Mes offres › Mes offres": the structure's offers by status, from the local cache. */
+export function MyOffersPage() {
+  usePageTitle('Mes offres');
+  const params = useOffersParams();
+  const counts = useOfferCounts();
+  const exporting = useMutation({ mutationFn: () => exportOffers(params.query, params.tab) });
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="center">
+        <Title order={1}>Mes offres</Title>
+        <Group>
+          <Button component={Link} to={CREATE_OFFER_PATH}>
+            Créer une offre
+          </Button>
+          <Button variant="outline" loading={exporting.isPending} onClick={() => exporting.mutate()}>
+            Exporter en CSV
+          </Button>
+        </Group>
+      </Group>
+      {exporting.error && <ErrorAlert message={messageOf(exporting.error)} />}
+      <OfferFiltersBar filters={params.filters} onChange={params.setFilter} onClear={params.clearFilters} />
+      <Tabs
+        value={params.tab}
+        onChange={(value) => value && params.setTab(value as OfferStatus)}
+        keepMounted={false}
+        activateTabWithKeyboard
+      >
+        <Tabs.List>
+          {offerStatuses.map((status) => (
+            <Tabs.Tab key={status} value={status}>
+              {`${offerTabLabels[status]} (${counts.data?.[status] ?? '…'})`}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {offerStatuses.map((status) => (
+          <Tabs.Panel key={status} value={status} pt="md">
+            {status === params.tab && <TabList params={params} />}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,65 @@
+import { Button, Group, Select } from '@mantine/core';
+import { contractTypeLabels, contractTypes } from '../../../shared/domain/offers';
+import { employerName } from '../../../shared/domain/employers';
+import { useEmployers } from '../employers/queries';
+import { CommuneSelect, RomeSelect } from '../referentials/ReferentialSelects';
+import type { OfferFilters } from './useOffersParams';
+
+const contractOptions = contractTypes.map((value) => ({ value, label: contractTypeLabels[value] }));
+
+interface Props {
+  filters: OfferFilters;
+  onChange: (key: keyof OfferFilters, value: string | null) => void;
+  onClear: () => void;
+}
+
+/** The filters of "Mes offres" (kept in the address by the page). */
+export function OfferFiltersBar({ filters, onChange, onClear }: Props) {
+  const employers = useEmployers();
+  const any = Object.values(filters).some((value) => value !== null);
+  return (
+    <Group align="flex-end" role="search" aria-label="Filtrer les offres">
+      <Select
+        label="Employeur"
+        placeholder="Tous"
+        data={(employers.data ?? []).map((employer) => ({
+          value: employer.id,
+          label: employerName(employer),
+        }))}
+        searchable
+        clearable
+        value={filters.employerId}
+        onChange={(value) => onChange('employerId', value)}
+        w={240}
+      />
+      <RomeSelect
+        label="Métier"
+        placeholder="Tous"
+        clearable
+        value={filters.romeCode}
+        onChange={(value) => onChange('romeCode', value)}
+        w={260}
+      />
+      <Select
+        label="Type de contrat"
+        placeholder="Tous"
+        data={contractOptions}
+        clearable
+        value={filters.contractType}
+        onChange={(value) => onChange('contractType', value)}
+        w={200}
+      />
+      <CommuneSelect
+        label="Commune"
+        placeholder="Toutes"
+        clearable
+        value={filters.communeCode}
+        onChange={(value) => onChange('communeCode', value)}
+        w={220}
+      />
+      <Button variant="subtle" onClick={onClear} disabled={!any}>
+        Effacer les filtres
+      </Button>
+    </Group>
+  );
+}

@@ -1,0 +1,84 @@
+import { Table, Text } from '@mantine/core';
+import { OFFER_LIFETIME_MONTHS, type OfferStatus } from '../../../shared/domain/offers';
+import type { LocalOffer } from '../../../shared/domain/session';
+import { formatDate, formatShortDate } from '../../ui/dates';
+import { SortableTh, type Sort } from '../../ui/SortableTh';
+import { SyncStateBadge } from '../sync/SyncStateBadge';
+import { HandicapPictogram } from './HandicapPictogram';
+import { OfferActions } from './OfferActions';
+import { offerNumber, useOfferActions } from './queries';
+import type { OfferSortKey } from './useOffersParams';
+
+/** When the platform will archive an offer "En cours" (it knows the date once it has published it). */
+function archiving(offer: LocalOffer): string {
+  return offer.archiveAt
+    ? `Archivage automatique le ${formatDate(offer.archiveAt)}`
+    : `Archivage automatique ${OFFER_LIFETIME_MONTHS} mois après sa publication`;
+}
+
+interface Props {
+  status: OfferStatus;
+  offers: readonly LocalOffer[];
+  sort: Sort<OfferSortKey>;
+  onSort: (sort: Sort<OfferSortKey>) => void;
+  caption: string;
+}
+
+/** One tab of "Mes offres". Titles and names are staff-typed text: rendered as text only. */
+export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
+  const actions = useOfferActions();
+  const th = { sort, onSort };
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <SortableTh label="N° d'offre" sortKey="number" firstDirection="desc" {...th} />
+            <SortableTh label="Intitulé" sortKey="title" {...th} />
+            <SortableTh label="Employeur" sortKey="employer" {...th} />
+            <SortableTh label="Date" sortKey="createdAt" firstDirection="desc" {...th} />
+            <Table.Th scope="col">Handicap</Table.Th>
+            <Table.Th scope="col">Candidatures</Table.Th>
+            <Table.Th scope="col">Synchronisation</Table.Th>
+            {status === 'en_cours' && <Table.Th scope="col">Archivage</Table.Th>}
+            <Table.Th scope="col">Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {offers.map((offer) => (
+            <Table.Tr key={offer.id}>
+              <Table.Td>
+                {offer.number === null ? (
+                  <Text size="sm" fs="italic">
+                    {offerNumber(offer)}
+                  </Text>
+                ) : (
+                  offer.number
+                )}
+              </Table.Td>
+              <Table.Th scope="row" fw={500}>
+                {offer.title}
+              </Table.Th>
+              <Table.Td>{offer.employerName}</Table.Td>
+              <Table.Td>{formatShortDate(offer.createdAt)}</Table.Td>
+              <Table.Td>{offer.handicapCommitment && <HandicapPictogram />}</Table.Td>
+              <Table.Td>{offer.applicationsCount}</Table.Td>
+              <Table.Td>
+                <SyncStateBadge state={offer.syncState} size="sm" />
+              </Table.Td>
+              {status === 'en_cours' && (
+                <Table.Td>
+                  <Text size="xs">{archiving(offer)}</Text>
+                </Table.Td>
+              )}
+              <Table.Td>
+                <OfferActions offer={offer} actions={actions} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
