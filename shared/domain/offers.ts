@@ -23,6 +23,13 @@ export const offerTabLabels: Record<OfferStatus, string> = {
   archivee: 'Archivées',
 };
 
+/** One offer's status (the tabs of "Mes offres", `offerTabLabels`, name them in the plural). */
+export const offerStatusLabels: Record<OfferStatus, string> = {
+  en_cours: 'En cours',
+  pourvue: 'Pourvue',
+  archivee: 'Archivée',
+};
+
 /** The platform archives an offer this many months after its publication. */
 export const OFFER_LIFETIME_MONTHS = 6;
 

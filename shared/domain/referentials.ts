@@ -24,6 +24,15 @@ export type RomeEntry = z.infer<typeof romeEntrySchema>;
 /** The national certification levels apprenticeship diplomas are classed at (décret 2019-14). */
 export const diplomaLevelSchema = z.number().int().min(3).max(7);
 
+/** The levels with the diplomas people know them by, as staff read them. */
+export const diplomaLevelLabels: Record<number, string> = {
+  3: 'Niveau 3 (CAP, BEP)',
+  4: 'Niveau 4 (Bac, BP)',
+  5: 'Niveau 5 (Bac+2 : BTS…)',
+  6: 'Niveau 6 (Bac+3 : licence, BUT)',
+  7: 'Niveau 7 (Bac+5 : master, ingénieur)',
+};
+
 export const diplomaKinds = [
   'CAP',
   'CAP agricole',

@@ -1,14 +1,13 @@
 import { Anchor, Badge, Loader, Table, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { offerStatuses, type OfferStatus } from '../../../shared/domain/offers';
+import { offerStatuses, offerStatusLabels, type OfferStatus } from '../../../shared/domain/offers';
 import { call, messageOf } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { formatShortDate } from '../../ui/dates';
 import { SUCCESS_COLOR } from '../../ui/colors';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
-import { offerStatusLabels } from './offerStatusLabels';
 import { editOfferPath } from './paths';
 import { offerName, offerNumber } from './queries';
 

@@ -1,11 +1,15 @@
-import { contractTypeLabels, OFFER_LIFETIME_MONTHS, type OfferStatus } from '../../../shared/domain/offers';
+import {
+  contractTypeLabels,
+  OFFER_LIFETIME_MONTHS,
+  offerStatusLabels,
+  type OfferStatus,
+} from '../../../shared/domain/offers';
 import type { LocalOffer } from '../../../shared/domain/session';
 import { syncStateLabels } from '../../../shared/domain/sync';
 import type { OffersListQuery } from '../../../shared/ipc/contract';
 import { call } from '../../api/client';
 import { downloadCsv, type CsvColumn } from '../../ui/csv';
 import { formatDay, formatShortDate } from '../../ui/dates';
-import { offerStatusLabels } from './offerStatusLabels';
 import { offerNumber } from './queries';
 
 const columns: CsvColumn<LocalOffer>[] = [

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { Diploma } from '../../../shared/domain/referentials';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import { diplomaLevelLabels } from './diplomaLevels';
+import { diplomaLevelLabels } from '../../../shared/domain/referentials';
 
 export function useDiplomas() {
   return useQuery({ queryKey: queryKeys.diplomas, queryFn: () => call('referentials.diplomas') });

@@ -1,9 +1,13 @@
 import { headcountBandLabels, type HeadcountBand } from '../../../shared/domain/company';
-import { contractTypeLabels, type ContractType, type OfferStatus } from '../../../shared/domain/offers';
+import {
+  contractTypeLabels,
+  offerStatusLabels,
+  type ContractType,
+  type OfferStatus,
+} from '../../../shared/domain/offers';
 import { formatFrenchPhone } from '../../../shared/validation/phone';
 import { formatDay } from '../../ui/dates';
 import { employerPath } from '../employers/paths';
-import { offerStatusLabels } from '../offers/offerStatusLabels';
 import { editOfferPath } from '../offers/paths';
 
 /** A field's value as the user reads it in sync screens. */
