@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectScreen } from './support/a11y';
@@ -34,6 +35,14 @@ test('le référent ajoute un collaborateur en attente comme gestionnaire, qui s
   await expect(memberRow(page, DEMO_GESTIONNAIRE.mail)).toContainText('Gestionnaire');
   await expect(memberRow(page, DEMO_PENDING.mail)).toContainText('En attente de validation');
   await expectScreen(page, USERS_PAGE);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter en CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^utilisateurs-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await readFile((await file.path())!)).toString('utf8');
+  expect(csv).toContain('Prénom;Nom;Mail;Rôle;Date');
+  expect(csv).toContain(`${DEMO_PENDING.mail};En attente de validation`);
 
   const adding = page.getByRole('region', { name: 'Ajouter un gestionnaire' });
   await choose(page, 'Collaborateur en attente', DEMO_PENDING.mail);

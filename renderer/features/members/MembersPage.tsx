@@ -8,6 +8,7 @@ import { REFERENT_ONLY } from '../../../shared/domain/members';
 import type { LocalMember } from '../../../shared/domain/session';
 import { call, messageOf } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import { downloadCsv, type CsvColumn } from '../../ui/csv';
 import { formatDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { notifySuccess } from '../../ui/notify';
@@ -23,6 +24,14 @@ export interface HomeNotice {
 }
 
 const fullName = (member: LocalMember) => `${member.firstName} ${member.lastName}`;
+
+const csvColumns: ReadonlyArray<CsvColumn<LocalMember>> = [
+  { header: 'Prénom', value: (member) => member.firstName },
+  { header: 'Nom', value: (member) => member.lastName },
+  { header: 'Mail', value: (member) => member.mail },
+  { header: 'Rôle', value: (member) => memberRoleLabels[member.role] },
+  { header: 'Date', value: (member) => formatDate(member.joinedAt) },
+];
 
 type RoleChange =
   | { kind: 'approve'; member: LocalMember }
@@ -188,7 +197,16 @@ function MembersManager({ onTransferred }: { onTransferred: (member: LocalMember
 
   return (
     <Stack>
-      <Title order={1}>Utilisateurs de ma structure</Title>
+      <Group justify="space-between" align="center">
+        <Title order={1}>Utilisateurs de ma structure</Title>
+        <Button
+          variant="outline"
+          disabled={list.length === 0}
+          onClick={() => downloadCsv('utilisateurs', csvColumns, list)}
+        >
+          Exporter en CSV
+        </Button>
+      </Group>
       {offline && (
         <Alert color="orange" variant="outline" role="status">
           Hors ligne : la liste ci-dessous est celle de la dernière synchronisation. Ajouter un gestionnaire,
