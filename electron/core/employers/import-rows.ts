@@ -1,9 +1,6 @@
-import { employerFormSchema, type EmployerStatus } from '../../../shared/domain/employers';
-import { fieldsFromIssues } from '../../../shared/ipc/errors';
-import type { z } from '../../../shared/zod';
+import { readEmployerRow, type EmployerForm } from '../../../shared/domain/employer-rows';
+import type { EmployerStatus } from '../../../shared/domain/employers';
 import { alreadyPartnered } from './local-employers';
-
-export type EmployerForm = z.output<typeof employerFormSchema>;
 
 export interface ImportRow {
   line: number;
@@ -21,8 +18,6 @@ export interface ImportPlan {
   rejected: ImportRejection[];
 }
 
-const formFields = Object.keys(employerFormSchema.shape);
-
 /** The SIRET as the file gave it, for the report of a row that could not be read. */
 function rawSiret(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
@@ -37,15 +32,12 @@ export function planImport(rows: ImportRow[], partnered: Map<string, EmployerSta
   const plan: ImportPlan = { accepted: [], rejected: [] };
   const firstLine = new Map<string, number>();
   for (const { line, values } of rows) {
-    // A file may carry more columns than the form (the directory's name, notes): they are not ours to check.
-    const known = Object.fromEntries(formFields.map((field) => [field, values[field]]));
-    const parsed = employerFormSchema.safeParse(known);
-    if (!parsed.success) {
-      const reason = [...new Set(Object.values(fieldsFromIssues(parsed.error.issues)))].join(' ; ');
-      plan.rejected.push({ line, siret: rawSiret(values.siret), reason });
+    const row = readEmployerRow(values);
+    if ('reason' in row) {
+      plan.rejected.push({ line, siret: rawSiret(values.siret), reason: row.reason });
       continue;
     }
-    const { siret } = parsed.data;
+    const { siret } = row.form;
     const status = partnered.get(siret);
     const seenAt = firstLine.get(siret);
     if (status) plan.rejected.push({ line, siret, reason: alreadyPartnered(siret, status) });
@@ -57,7 +49,7 @@ export function planImport(rows: ImportRow[], partnered: Map<string, EmployerSta
       });
     else {
       firstLine.set(siret, line);
-      plan.accepted.push({ line, form: parsed.data });
+      plan.accepted.push({ line, form: row.form });
     }
   }
   return plan;

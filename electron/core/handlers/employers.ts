@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Employer } from '../../../shared/domain/employers';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { planImport, type EmployerForm } from '../employers/import-rows';
+import type { EmployerForm } from '../../../shared/domain/employer-rows';
+import { planImport } from '../employers/import-rows';
 import {
   alreadyPartnered,
   listEmployers,

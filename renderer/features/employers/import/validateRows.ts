@@ -1,5 +1,4 @@
-import { employerFormSchema } from '../../../../shared/domain/employers';
-import { fieldsFromIssues } from '../../../../shared/ipc/errors';
+import { readEmployerRow } from '../../../../shared/domain/employer-rows';
 import type { ColumnMapping, ImportField } from './columnMapping';
 import type { CsvRow } from './readCsv';
 
@@ -47,12 +46,9 @@ export async function validateRows(
       const values = Object.fromEntries(
         Object.entries(column).map(([field, index]) => [field, (row.cells[index] ?? '').trim()]),
       ) as Record<ImportField, string>;
-      const parsed = employerFormSchema.safeParse(values);
-      if (parsed.success) valid.push({ line: row.line, values });
-      else {
-        const reason = [...new Set(Object.values(fieldsFromIssues(parsed.error.issues)))].join(' ; ');
-        rejected.push({ line: row.line, siret: values.siret, reason });
-      }
+      const checked = readEmployerRow(values);
+      if ('form' in checked) valid.push({ line: row.line, values });
+      else rejected.push({ line: row.line, siret: values.siret, reason: checked.reason });
     }
     onProgress(Math.min(start + CHUNK, rows.length));
     await nextTask();
