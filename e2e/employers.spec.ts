@@ -3,18 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { employerName } from '../shared/domain/employers';
 import { expect, test } from './fixtures';
 import { expectScreen } from './support/a11y';
-import { CONTACT, DEMO, HOSTILE_TEXT, UNKNOWN_VALID_SIRET, validSirets } from './support/data';
+import { CONTACT, HOSTILE_TEXT, UNKNOWN_VALID_SIRET, validSirets } from './support/data';
 import { directoryEntry, platformAs } from './support/platform-api';
 import { rowWith, syncNow, watchForInjection } from './support/pickers';
-import { field, openMenuEntry, signIn } from './support/screens';
+import { field, openMenuEntry, signInAsDemo } from './support/screens';
 
 const EMPLOYERS = 'Suivi des employeurs';
 const ADD = 'Ajouter un employeur';
 const IMPORT = 'Importer un fichier CSV';
 
 async function openEmployers(page: Page): Promise<void> {
-  await signIn(page, DEMO.mail, DEMO.password);
-  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await signInAsDemo(page);
   await openMenuEntry(page, EMPLOYERS);
 }
 

@@ -1,39 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectScreen } from './support/a11y';
 import { DEMO, DEMO_GESTIONNAIRE, DEMO_PENDING, newMail, STRONG_PASSWORD } from './support/data';
+import { choose, rowWith, syncNow } from './support/pickers';
 import { platformAs } from './support/platform-api';
-import { field, fillRegistration, openMenuEntry, signIn } from './support/screens';
+import { field, fillRegistration, openMenuEntry, signIn, signInAsDemo, signOut } from './support/screens';
 
 const USERS_PAGE = 'Utilisateurs de ma structure';
+/** A member in the page's lists reads "Prénom Nom (mail)". */
+const memberOption = (mail: string) => new RegExp(`\\(${mail.replaceAll('.', '\\.')}\\)$`);
+
 const REFERENT_ONLY = 'Seul le gestionnaire peut accéder aux rôles utilisateurs de ma structure';
-
-/** Chooses a member in one of the page's lists (options read "Prénom Nom (mail)"). */
-async function choose(page: Page, label: string, mail: string): Promise<void> {
-  await page.getByRole('textbox', { name: label }).click();
-  await page.getByRole('option', { name: new RegExp(mail.replace('.', '\\.')) }).click();
-}
-
-function memberRow(page: Page, mail: string) {
-  return page.getByRole('row').filter({ hasText: mail });
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expectScreen(page, 'Se connecter');
-}
 
 test('le référent ajoute un collaborateur en attente comme gestionnaire, qui se connecte et voit la structure', async ({
   desktop,
 }) => {
   const { page } = desktop;
-  await signIn(page, DEMO.mail, DEMO.password);
-  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await signInAsDemo(page);
   await openMenuEntry(page, USERS_PAGE);
-  await expect(memberRow(page, DEMO.mail)).toContainText('Référent');
-  await expect(memberRow(page, DEMO_GESTIONNAIRE.mail)).toContainText('Gestionnaire');
-  await expect(memberRow(page, DEMO_PENDING.mail)).toContainText('En attente de validation');
+  await expect(rowWith(page, DEMO.mail)).toContainText('Référent');
+  await expect(rowWith(page, DEMO_GESTIONNAIRE.mail)).toContainText('Gestionnaire');
+  await expect(rowWith(page, DEMO_PENDING.mail)).toContainText('En attente de validation');
   await expectScreen(page, USERS_PAGE);
 
   const download = page.waitForEvent('download');
@@ -45,9 +32,9 @@ test('le référent ajoute un collaborateur en attente comme gestionnaire, qui s
   expect(csv).toContain(`${DEMO_PENDING.mail};En attente de validation`);
 
   const adding = page.getByRole('region', { name: 'Ajouter un gestionnaire' });
-  await choose(page, 'Collaborateur en attente', DEMO_PENDING.mail);
+  await choose(page, 'Collaborateur en attente', memberOption(DEMO_PENDING.mail));
   await adding.getByRole('button', { name: 'Ajouter' }).click();
-  await expect(memberRow(page, DEMO_PENDING.mail)).toContainText('Gestionnaire');
+  await expect(rowWith(page, DEMO_PENDING.mail)).toContainText('Gestionnaire');
   await expect(adding).toContainText('Aucune demande de rattachement en attente.');
 
   await signOut(page);
@@ -65,11 +52,10 @@ test('le référent transfère ses droits ; devenu gestionnaire, il est renvoyé
   desktop,
 }) => {
   const { page } = desktop;
-  await signIn(page, DEMO.mail, DEMO.password);
-  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await signInAsDemo(page);
   await openMenuEntry(page, USERS_PAGE);
 
-  await choose(page, 'Nouveau référent', DEMO_GESTIONNAIRE.mail);
+  await choose(page, 'Nouveau référent', memberOption(DEMO_GESTIONNAIRE.mail));
   await page
     .getByRole('region', { name: 'Transférer mes droits' })
     .getByRole('button', { name: 'Transférer mes droits' })
@@ -127,8 +113,7 @@ test('« Ma structure » refuse un téléphone, un mail et un site invalides, av
   desktop,
 }) => {
   const { page } = desktop;
-  await signIn(page, DEMO.mail, DEMO.password);
-  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await signInAsDemo(page);
   await openMenuEntry(page, 'Ma structure');
   await field(page, 'Adresse électronique').fill('contact@');
   await field(page, 'Téléphone').fill('12 34');
@@ -176,7 +161,7 @@ test('un gestionnaire retiré de la structure est déconnecté à la synchronisa
   await expect(page.getByRole('banner')).toContainText(DEMO.structure);
 
   await (await platformAs(desktop.platformUrl)).remove(DEMO_GESTIONNAIRE.mail);
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await syncNow(page);
 
   await expectScreen(page, 'Se connecter');
   const notice = page.getByRole('alert').filter({ hasText: 'Vous avez été déconnecté' });
@@ -197,7 +182,7 @@ test('des droits transférés depuis un autre poste arrivent à la synchronisati
   await openMenuEntry(page, USERS_PAGE);
 
   await (await platformAs(desktop.platformUrl)).transfer(DEMO_GESTIONNAIRE.mail);
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await syncNow(page);
 
   await expectScreen(page, `Bonjour ${DEMO.firstName}`);
   await expect(page.getByRole('alert')).toHaveText(REFERENT_ONLY);

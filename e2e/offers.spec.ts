@@ -4,10 +4,10 @@ import { employerName, type Employer } from '../shared/domain/employers';
 import { HANDICAP_COMMITMENT } from '../shared/domain/offers';
 import { expect, test, type Desktop } from './fixtures';
 import { expectScreen } from './support/a11y';
-import { AGRICOLE_THES, DEMO, HOSTILE_TEXT, newMail, STRONG_PASSWORD } from './support/data';
+import { AGRICOLE_THES, HOSTILE_TEXT, newMail, STRONG_PASSWORD } from './support/data';
 import { platformAs } from './support/platform-api';
 import { choose, rowWith, syncNow, watchForInjection } from './support/pickers';
-import { field, fillRegistration, openMenuEntry, signIn } from './support/screens';
+import { field, fillRegistration, openMenuEntry, signIn, signInAsDemo } from './support/screens';
 
 const MY_OFFERS = 'Mes offres';
 const CREATE = 'Créer une offre';
@@ -35,8 +35,7 @@ async function counts(page: Page) {
 async function signInWithEmployer(desktop: Desktop): Promise<Employer> {
   const { page } = desktop;
   const employer = await (await platformAs(desktop.platformUrl)).acceptedEmployer();
-  await signIn(page, DEMO.mail, DEMO.password);
-  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await signInAsDemo(page);
   await openMenuEntry(page, 'Suivi des employeurs');
   await page.getByRole('searchbox', { name: 'Rechercher un employeur' }).fill(employer.siret);
   await expect(rowWith(page, employerName(employer)).getByText('Acceptée', { exact: true })).toBeVisible();

@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectScreen } from './support/a11y';
 import { DEMO } from './support/data';
+import { syncNow } from './support/pickers';
 import { platformAs } from './support/platform-api';
-import { connectivity, field, openMenuEntry, signIn } from './support/screens';
+import { connectivity, field, openMenuEntry, signIn, signInAsDemo } from './support/screens';
 
 function syncStatus(page: Page) {
   return page.getByRole('status', { name: 'État de la synchronisation' });
@@ -13,8 +14,7 @@ test('une modification de « Ma structure » faite plateforme arrêtée attend, 
   desktop,
 }) => {
   const { page } = desktop;
-  await signIn(page, DEMO.mail, DEMO.password);
-  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await signInAsDemo(page);
   await openMenuEntry(page, 'Ma structure');
 
   await desktop.stopPlatform();
@@ -29,7 +29,7 @@ test('une modification de « Ma structure » faite plateforme arrêtée attend, 
   await expectScreen(page, 'Ma structure');
 
   await desktop.startPlatform();
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await syncNow(page);
   await expect(page.getByText('En attente de synchronisation')).toBeHidden();
   await expect(syncStatus(page)).toContainText('Synchronisé le');
   await expect(connectivity(page)).toHaveText('En ligne');
@@ -42,8 +42,7 @@ test('une modification de « Ma structure » faite plateforme arrêtée attend, 
 
 test('un conflit sur un champ se résout dans « Conflits de synchronisation »', async ({ desktop }) => {
   const { page } = desktop;
-  await signIn(page, DEMO.mail, DEMO.password);
-  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await signInAsDemo(page);
   await openMenuEntry(page, 'Ma structure');
 
   // Someone else changes the field on the platform; this desktop has not pulled it yet (its
@@ -61,7 +60,7 @@ test('un conflit sur un champ se résout dans « Conflits de synchronisation »'
   await conflict.getByRole('button', { name: 'Garder ma version' }).click();
   await expect(page.getByText('Aucun conflit')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await syncNow(page);
   await expect(syncStatus(page)).toContainText('Synchronisé le');
   expect(await (await platformAs(desktop.platformUrl)).structure()).toMatchObject({
     website: 'https://campus.cfa-gironde.example',
@@ -83,7 +82,7 @@ test('« Mes informations personnelles » se modifient hors ligne aussi', async 
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('En attente de synchronisation')).toBeVisible();
   await desktop.startPlatform();
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  await syncNow(page);
   await expect(page.getByText('En attente de synchronisation')).toBeHidden();
   await expect(field(page, 'Numéro de portable')).toHaveValue('07 11 22 33 44');
 });

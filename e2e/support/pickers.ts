@@ -1,14 +1,15 @@
 import { expect, type Page } from '@playwright/test';
 
 /**
- * Chooses an option of a select (Mantine's Select or MultiSelect) by its label; `typed` is
- * searched first, for the lists that search as you type (métier, commune...).
+ * Chooses an option of a select (Mantine's Select or MultiSelect) by its label (the whole
+ * label, or a pattern of it); `typed` is searched first, for the lists that search as you type
+ * (métier, commune...).
  */
-export async function choose(page: Page, label: string, option: string, typed?: string) {
+export async function choose(page: Page, label: string, option: string | RegExp, typed?: string) {
   const input = page.getByRole('textbox', { name: label, exact: true });
   await input.click();
   if (typed !== undefined) await input.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }
 
 /** "Synchroniser maintenant" in the shell's menu. */

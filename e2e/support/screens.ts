@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { expectScreen } from './a11y';
-import { STRONG_PASSWORD } from './data';
+import { DEMO, STRONG_PASSWORD } from './data';
 
 export interface NewAccount {
   mail: string;
@@ -39,6 +39,17 @@ export async function signIn(page: Page, mail: string, password: string): Promis
   await field(page, 'Mail').fill(mail);
   await field(page, 'Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Signs the demo référent in and waits for the home page. */
+export async function signInAsDemo(page: Page): Promise<void> {
+  await signIn(page, DEMO.mail, DEMO.password);
+  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expectScreen(page, 'Se connecter');
 }
 
 /** The connectivity badge of the shell. */

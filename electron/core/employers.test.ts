@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REFUSED_CLOSED } from '../../platform/employers/screening';
 import { DEMO_GESTIONNAIRE, DEMO_PENDING, DEMO_REFERENT } from '../../platform/seed/demo';
 import { useDesktops } from '../../tests/support/desktops';
-import { directorySirets, employerForm } from '../../tests/support/partners';
+import { acceptedEmployer, directorySirets, employerForm } from '../../tests/support/partners';
 import { MEMBERS_ONLY } from './handlers/membership';
 
 // "Suivi des employeurs" from desktops against the reference platform: requests are saved here
@@ -84,10 +84,8 @@ describe('partner employers on the desktop', () => {
   });
 
   it('changes the contact person here first, then on the platform', async () => {
-    const [siret] = await directorySirets(platform(), { active: true, count: 1 });
     const referent = await signedIn(DEMO_REFERENT);
-    const employer = await referent.call('employers.create', employerForm(siret!));
-    await referent.call('sync.now');
+    const employer = await acceptedEmployer(platform(), referent);
     const changed = await referent.call('employers.update', {
       id: employer.id,
       patch: { contactFirstName: 'Jon', contactPhone: '06 11 22 33 44' },

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ROME_VERSION } from '../../shared/domain/referentials';
-import type { LocalEmployer } from '../../shared/domain/session';
 import { DEMO_GESTIONNAIRE, DEMO_REFERENT } from '../../platform/seed/demo';
 import { useDesktops, type SignedIn, type TestDesktop } from '../../tests/support/desktops';
-import { directorySirets, employerForm, offerForm } from '../../tests/support/partners';
+import { acceptedEmployer, directorySirets, employerForm, offerForm } from '../../tests/support/partners';
 
 // "Mes offres" from desktops against the reference platform: offers are published here at
 // once, numbered by the platform at the next sync, and seen by whom their sharing allows.
 
 const { signedIn, platform } = useDesktops();
-
-/** A partner employer the platform accepted (asked for from this desktop, then synced). */
-async function acceptedEmployer(desktop: TestDesktop): Promise<LocalEmployer> {
-  const [siret] = await directorySirets(platform(), { active: true, count: 1 });
-  const request = await desktop.call('employers.create', employerForm(siret!));
-  await desktop.call('sync.now');
-  const employer = await desktop.call('employers.get', { id: request.id });
-  expect(employer.status).toBe('acceptee');
-  return employer;
-}
 
 const ids = async (desktop: TestDesktop, status: 'en_cours' | 'pourvue' | 'archivee' = 'en_cours') =>
   (await desktop.call('offers.list', { status, limit: 500 })).rows.map((offer) => offer.id);
@@ -27,7 +16,7 @@ describe('offers on the desktop', () => {
   it('publishes an offer made offline as "provisoire", numbered by the platform after sync', async () => {
     const referent = await signedIn(DEMO_REFERENT, { switchable: true });
     await referent.call('sync.now');
-    const employer = await acceptedEmployer(referent);
+    const employer = await acceptedEmployer(platform(), referent);
     const countsBefore = await referent.call('offers.counts');
     referent.setOnline(false);
 
@@ -86,7 +75,7 @@ describe('offers on the desktop', () => {
   it('refuses an employer that is not an accepted partner, and codes the referentials do not know', async () => {
     const referent = await signedIn(DEMO_REFERENT, { switchable: true });
     await referent.call('sync.now');
-    const employer = await acceptedEmployer(referent);
+    const employer = await acceptedEmployer(platform(), referent);
     const [closed] = await directorySirets(platform(), { active: false, count: 1 });
     const refused = await referent.call('employers.create', employerForm(closed!));
     await referent.call('sync.now');
@@ -127,7 +116,7 @@ describe('offers on the desktop', () => {
     const referent = await signedIn(DEMO_REFERENT);
     const gestionnaire = await signedIn(DEMO_GESTIONNAIRE);
     await referent.call('sync.now');
-    const employer = await acceptedEmployer(referent);
+    const employer = await acceptedEmployer(platform(), referent);
     const created = await referent.call('offers.create', offerForm(employer.id));
     await referent.call('sync.now');
     const original = await referent.call('offers.get', { id: created.id });
@@ -184,7 +173,7 @@ describe('offers on the desktop', () => {
     const referent = await signedIn(DEMO_REFERENT);
     const gestionnaire = await signedIn(DEMO_GESTIONNAIRE);
     await referent.call('sync.now');
-    const employer = await acceptedEmployer(referent);
+    const employer = await acceptedEmployer(platform(), referent);
     await gestionnaire.call('sync.now');
     const hidden = await referent.call(
       'offers.create',
@@ -224,7 +213,7 @@ describe('offers on the desktop', () => {
     const referent = await signedIn(DEMO_REFERENT, { switchable: true });
     const gestionnaire = await signedIn(DEMO_GESTIONNAIRE);
     await referent.call('sync.now');
-    const employer = await acceptedEmployer(referent);
+    const employer = await acceptedEmployer(platform(), referent);
     await gestionnaire.call('sync.now');
     const unshared = offerForm(employer.id, { title: 'Offre de Julien', sharedWithStructure: false });
     const theirs = await gestionnaire.call('offers.create', unshared);

@@ -6,7 +6,7 @@ import { bearerToken } from './authenticate';
 import { fieldProblem } from './problem';
 import { rateLimitRule } from './rate-limit';
 
-export const WRONG_CURRENT_PASSWORD = 'Mot de passe actuel incorrect.';
+const WRONG_CURRENT_PASSWORD = 'Mot de passe actuel incorrect.';
 
 const limiters = new WeakMap<PlatformContext, preHandlerAsyncHookHandler>();
 

@@ -9,14 +9,14 @@ import { ProblemError } from './problem';
 /** A user approved in a structure: attached to it, with a role. */
 export type MemberRow = UsersTable & { structure_id: string; role: Role };
 
-export const noStructure = () =>
+const noStructure = () =>
   new ProblemError(
     404,
     'no_structure',
     'Aucune structure n’est rattachée à ce compte : indiquez le Siret de votre structure.',
   );
 
-export const membershipPending = () =>
+const membershipPending = () =>
   new ProblemError(
     403,
     'membership_pending',

@@ -7,7 +7,7 @@ import type { OffersTable } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { communeByCode, diplomaById, romeByCode } from '../referentials/lookups';
 
-export const NOT_A_PARTNER = "L'employeur doit être un partenaire accepté de votre structure.";
+const NOT_A_PARTNER = "L'employeur doit être un partenaire accepté de votre structure.";
 
 /** What an offer copies of the employer, métier and commune it names. */
 export type ReferencedColumns = Pick<

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { changesPageSchema, type Change } from '../../shared/api/sync';
 import { employerSchema, type Employer } from '../../shared/domain/employers';
 import { offerSchema, type Offer, type OfferFormInput } from '../../shared/domain/offers';
 import type { Platform } from '../server';
@@ -93,6 +94,12 @@ export function offerCalls(platform: () => Platform) {
       const response = await call('GET', '/offers', token);
       expect(response.statusCode).toBe(200);
       return offerSchema.array().parse(response.json());
+    },
+    /** The change feed this user sees after `since` (one page, large enough for a test). */
+    async feed(token: string, since = 0): Promise<Change[]> {
+      const response = await call('GET', `/sync/changes?since=${since}&limit=5000`, token);
+      expect(response.statusCode).toBe(200);
+      return changesPageSchema.parse(response.json()).changes;
     },
   };
 }

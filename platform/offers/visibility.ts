@@ -9,10 +9,10 @@ import { ProblemError } from '../http/problem';
 // desktop only mirrors it (and receives unshared offers under another feed entity, see
 // ../sync/offer-feed.ts).
 
-export const unknownOffer = () =>
+const unknownOffer = () =>
   new ProblemError(404, 'offer_unknown', 'Aucune offre de votre structure ne correspond à cet identifiant.');
 
-export const privateOffer = () =>
+const privateOffer = () =>
   new ProblemError(
     403,
     'offer_private',
@@ -21,7 +21,7 @@ export const privateOffer = () =>
 
 type OfferVisibility = Pick<OffersTable, 'structure_id' | 'shared_with_structure' | 'created_by'>;
 
-export function maySee(member: MemberRow, offer: OfferVisibility): boolean {
+function maySee(member: MemberRow, offer: OfferVisibility): boolean {
   return (
     offer.structure_id === member.structure_id &&
     (offer.shared_with_structure === 1 || offer.created_by === member.id || member.role === 'referent')

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { changesPageSchema, type Change } from '../../shared/api/sync';
 import { companySchema } from '../../shared/domain/company';
 import { employerSchema } from '../../shared/domain/employers';
 import { z } from '../../shared/zod';
@@ -18,7 +17,7 @@ import {
 } from '../test-support';
 
 const platform = usePlatform({ limits: { registrations: 10_000 } });
-const { call, addEmployer } = offerCalls(platform);
+const { call, addEmployer, feed } = offerCalls(platform);
 const nextSiret = freeSirets();
 
 /** A valid SIRET (Luhn) that no establishment of the directory has. */
@@ -26,12 +25,6 @@ const UNKNOWN_VALID_SIRET = '44306184100013';
 
 const post = (token: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
   call('POST', '/employers', token, { id: randomUUID(), ...CONTACT, ...body }, headers);
-
-async function feed(token: string, since = 0): Promise<Change[]> {
-  const response = await call('GET', `/sync/changes?since=${since}&limit=5000`, token);
-  expect(response.statusCode).toBe(200);
-  return changesPageSchema.parse(response.json()).changes;
-}
 
 async function employerRows(structureId: string) {
   return platform().db.selectFrom('employers').selectAll().where('structure_id', '=', structureId).execute();

@@ -24,7 +24,7 @@ import { idempotencyHeaders, syncHeaders } from './sync';
 
 const employerParams = z.object({ id: uuidSchema });
 
-export const unknownEmployer = () =>
+const unknownEmployer = () =>
   new ProblemError(
     404,
     'employer_unknown',

@@ -7,7 +7,7 @@ import { toMember } from '../db/mappers';
 import type { PlatformDb } from '../db/open';
 import type { UsersTable } from '../db/schema';
 import { bearerSecurity } from '../http/authenticate';
-import { assertMember, requireMember } from '../http/membership';
+import { assertMember, reloadMember, requireMember } from '../http/membership';
 import { fieldProblem, ProblemError } from '../http/problem';
 import { changeRole, detachFromStructure } from '../members/role-changes';
 import { handOverPrivateOffers } from '../sync/offer-feed';
@@ -46,8 +46,7 @@ async function asReferent<T>(
 ): Promise<T> {
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const caller = await trx.selectFrom('users').selectAll().where('id', '=', callerId).executeTakeFirst();
-      if (!caller) throw new ProblemError(401, 'token_invalid', 'Ce compte n’existe plus.');
+      const caller = await reloadMember(trx, callerId);
       assertMember(caller, { referent: true });
       if (caller.structure_id !== structureId) throw changedMeanwhile();
       return change(trx);

@@ -20,7 +20,8 @@ import {
 // The platform's clock, moved by the tests that need time to pass.
 let now = new Date('2026-03-02T09:00:00.000Z');
 const platform = usePlatform({ limits: { registrations: 10_000 }, clock: () => now });
-const { call, addEmployer, postOffer, createOffer, patchOffer, getOffer, listOffers } = offerCalls(platform);
+const { call, addEmployer, postOffer, createOffer, patchOffer, getOffer, listOffers, feed } =
+  offerCalls(platform);
 const nextSiret = freeSirets();
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -31,12 +32,6 @@ async function structureWithEmployer() {
   const employer = await addEmployer(owner.token, nextSiret());
   expect(employer.status).toBe('acceptee');
   return { owner, employer };
-}
-
-async function feed(token: string, since = 0): Promise<Change[]> {
-  const response = await call('GET', `/sync/changes?since=${since}&limit=5000`, token);
-  expect(response.statusCode).toBe(200);
-  return changesPageSchema.parse(response.json()).changes;
 }
 
 async function cursorOf(token: string): Promise<number> {

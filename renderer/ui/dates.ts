@@ -1,5 +1,6 @@
 const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
 const shortDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short' });
+const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' });
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 
 /** "30 novembre 2026". */
@@ -18,6 +19,11 @@ export function formatShortDate(iso: string): string {
  */
 export function formatDay(day: string): string {
   return shortDate.format(new Date(`${day}T00:00:00`));
+}
+
+/** "14:05". */
+export function formatTime(iso: string): string {
+  return time.format(new Date(iso));
 }
 
 /** "30/11/2026 14:05". */

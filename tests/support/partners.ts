@@ -1,6 +1,9 @@
+import { expect } from 'vitest';
 import type { EmployerFormInput } from '../../shared/domain/employers';
 import type { OfferFormInput } from '../../shared/domain/offers';
+import type { LocalEmployer } from '../../shared/domain/session';
 import type { Platform } from '../../platform/server';
+import type { TestDesktop } from './desktops';
 
 // Employers and offers as staff type them, and establishments of the reference platform's
 // directory that no structure has asked for yet.
@@ -33,6 +36,16 @@ export function employerForm(siret: string, overrides: Partial<EmployerFormInput
     contactPhone: '05 56 12 34 56',
     ...overrides,
   };
+}
+
+/** A partner employer the platform accepted (asked for from this desktop, then synced). */
+export async function acceptedEmployer(platform: Platform, desktop: TestDesktop): Promise<LocalEmployer> {
+  const [siret] = await directorySirets(platform, { active: true, count: 1 });
+  const request = await desktop.call('employers.create', employerForm(siret!));
+  await desktop.call('sync.now');
+  const employer = await desktop.call('employers.get', { id: request.id });
+  expect(employer.status).toBe('acceptee');
+  return employer;
 }
 
 /** "Créer une offre" for a métier, a diploma and a commune of the referentials. */

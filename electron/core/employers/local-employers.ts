@@ -30,7 +30,7 @@ export function listEmployers(store: LocalStore): Promise<LocalEmployer[]> {
   );
 }
 
-export function findEmployer(tx: WriteTx, id: string): LocalEmployer | undefined {
+function findEmployer(tx: WriteTx, id: string): LocalEmployer | undefined {
   const row = tx.first<EmployerRow>(sql`${withCounts} where employer.id = ${id}`);
   return row && localEmployer(row);
 }

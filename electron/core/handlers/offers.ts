@@ -66,8 +66,13 @@ export function offersHandlers(
     return account;
   };
 
-  const create = async (fields: OfferFields, fallback: Required<OfferLabels>) => {
-    const { store, sync, user } = await member();
+  type Member = Awaited<ReturnType<typeof member>>;
+
+  const create = async (
+    { store, sync, user }: Member,
+    fields: OfferFields,
+    fallback: Required<OfferLabels>,
+  ) => {
     const labels = await store.read((tx) => checkOfferFields(tx, fields));
     const offer = provisionalOffer(fields, { ...fallback, ...labels }, user.id);
     await sync.create(syncEntities.offer, offer, fields);
@@ -85,7 +90,7 @@ export function offersHandlers(
       return readOffer(store(), id);
     },
     async 'offers.create'(fields) {
-      return create(fields, {
+      return create(await member(), fields, {
         // Always named by the check (an accepted employer), or the creation is refused.
         employerName: '',
         romeLabel: fields.romeCode,
@@ -94,11 +99,11 @@ export function offersHandlers(
       });
     },
     async 'offers.duplicate'({ id }) {
-      const { store, user } = await requireMember(ctx);
-      const original = await readOffer(store, id);
-      if (!mayManageOffer(user, original)) throw new AppError('forbidden', NOT_YOURS);
+      const account = await member();
+      const original = await readOffer(account.store, id);
+      if (!mayManageOffer(account.user, original)) throw new AppError('forbidden', NOT_YOURS);
       const fields = Object.fromEntries(fieldNames.map((name) => [name, original[name]])) as OfferFields;
-      return create(fields, {
+      return create(account, fields, {
         employerName: original.employerName,
         romeLabel: original.romeLabel,
         romeVersion: original.romeVersion,

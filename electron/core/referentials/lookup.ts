@@ -5,7 +5,7 @@ import { searchKey } from '../db/search-key';
 import type { LocalStore, WriteTx } from '../db/store';
 
 /** A search list shows this many suggestions at most. */
-export const SEARCH_LIMIT = 30;
+const SEARCH_LIMIT = 30;
 
 const romeEntry = (row: RomeTable): RomeEntry => ({
   code: row.code,

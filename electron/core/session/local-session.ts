@@ -6,6 +6,7 @@ import { joinRequestSchema, type JoinRequest, type Structure } from '../../../sh
 import { AppError } from '../../../shared/ipc/errors';
 import type { AccountTable, StructureTable } from '../db/schema';
 import type { LocalStore, WriteTx } from '../db/store';
+import { cursorKey } from '../sync/engine';
 import { syncEntities } from '../sync/entities';
 import { applyServerState, hasWaitingChanges } from '../sync/local-state';
 
@@ -70,7 +71,7 @@ function forgetStructure(tx: WriteTx, structureId: string, name: string): void {
   }
   for (const entity of structureEntities) tx.run(sql`delete from ${sql.table(entity.table)}`);
   tx.run(sql`delete from shadow where entity != ${syncEntities.account.name}`);
-  tx.run(sql`delete from meta where key like ${`sync.cursor:${structureId}`}`);
+  tx.run(sql`delete from meta where key = ${cursorKey(structureId)}`);
 }
 
 /**

@@ -58,7 +58,10 @@ interface ConflictRecord {
   fields: Record<string, FieldConflict>;
 }
 
-const CURSOR_KEY = 'sync.cursor';
+/** Where the pull of a structure's feed stands (a meta key of the account's database). */
+export function cursorKey(structureId: string): string {
+  return `sync.cursor:${structureId}`;
+}
 const LAST_SYNC_KEY = 'sync.lastSyncAt';
 
 type PushOutcome = 'done' | 'waiting' | 'offline' | 'expired';
@@ -616,10 +619,6 @@ export class SyncEngine {
 
   // ---- pull ------------------------------------------------------------------------------
 
-  private cursorKey(structureId: string): string {
-    return `${CURSOR_KEY}:${structureId}`;
-  }
-
   private readMembership(): Promise<LocalMembership | undefined> {
     return this.options.store.read((tx) =>
       tx.first<LocalMembership>(sql`select structure_id, role from account limit 1`),
@@ -642,7 +641,7 @@ export class SyncEngine {
     if (!structureId) return true;
     let cursor = await this.options.store.read((tx) =>
       Number(
-        tx.first<{ value: string }>(sql`select value from meta where key = ${this.cursorKey(structureId)}`)
+        tx.first<{ value: string }>(sql`select value from meta where key = ${cursorKey(structureId)}`)
           ?.value ?? 0,
       ),
     );
@@ -719,7 +718,7 @@ export class SyncEngine {
         this.options.onPullRowApplied?.(index, changes.length);
       });
       tx.exec('insert or replace into meta (key, value) values (?, ?)', [
-        this.cursorKey(structureId),
+        cursorKey(structureId),
         String(cursor),
       ]);
       return [...touched];

@@ -1,3 +1,4 @@
+import type { UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SIRET_INVALID } from '../../../shared/domain/company';
@@ -5,8 +6,9 @@ import { AppError } from '../../../shared/ipc/errors';
 import { compactDigits, isValidSiret } from '../../../shared/validation/siret';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import { fieldProps } from '../../ui/forms';
 
-export const CLOSED_ESTABLISHMENT = 'Cet établissement est fermé selon l’annuaire des entreprises.';
+const CLOSED_ESTABLISHMENT = 'Cet établissement est fermé selon l’annuaire des entreprises.';
 
 /**
  * A Siret field backed by the company directory: each value typed is checked here first, and
@@ -49,5 +51,23 @@ export function useSiretLookup(enabled = true) {
     /** Any other failure of the look-up (offline, platform error), to show above the form. */
     failure: error && !error.fields?.siret ? error : null,
     retry: () => void lookup.refetch(),
+  };
+}
+
+export type SiretLookup = ReturnType<typeof useSiretLookup>;
+
+/** The props of a form's `SiretInput`: its value and errors kept in the form, each value typed checked. */
+export function siretFieldProps<T>(form: UseFormReturnType<T>, directory: SiretLookup) {
+  const input = fieldProps(form, 'siret');
+  return {
+    ...input,
+    error: form.errors.siret ?? directory.fieldError,
+    fetching: directory.fetching,
+    onValueChange: (value: string) => {
+      input.onChange(value);
+      const error = directory.onTyped(value);
+      if (error) form.setFieldError('siret', error);
+      else form.clearFieldError('siret');
+    },
   };
 }

@@ -2,16 +2,16 @@ import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { employerFormSchema, employerName } from '../../../shared/domain/employers';
-import { call, messageOf } from '../../api/client';
+import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { fieldProps } from '../../ui/forms';
 import { notifySuccess } from '../../ui/notify';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useSubmitForm } from '../../ui/useSubmitForm';
 import { SiretInput } from '../companies/SiretInput';
 import { CompanyFields } from '../companies/CompanyFields';
-import { useSiretLookup } from '../companies/useSiretLookup';
+import { DirectoryFailureAlert } from '../companies/DirectoryFailureAlert';
+import { siretFieldProps, useSiretLookup } from '../companies/useSiretLookup';
 import { useConnectivity } from '../session/queries';
 import { ContactFields } from './ContactFields';
 import { EMPLOYERS_PATH } from './paths';
@@ -52,14 +52,6 @@ export function AddEmployerPage() {
       navigate(EMPLOYERS_PATH);
     },
   });
-  const siretError = form.errors.siret ?? directory.fieldError;
-
-  const onSiretChange = (value: string) => {
-    form.setFieldValue('siret', value);
-    const error = directory.onTyped(value);
-    if (error) form.setFieldError('siret', error);
-    else form.clearFieldError('siret');
-  };
 
   return (
     <Stack>
@@ -80,20 +72,9 @@ export function AddEmployerPage() {
                 {NEXT_SYNC}
               </Text>
             ) : (
-              directory.failure && (
-                <ErrorAlert
-                  message={messageOf(directory.failure)}
-                  onRetry={directory.retry}
-                  retrying={directory.fetching}
-                />
-              )
+              <DirectoryFailureAlert directory={directory} />
             )}
-            <SiretInput
-              {...fieldProps(form, 'siret')}
-              error={siretError}
-              fetching={directory.fetching}
-              onValueChange={onSiretChange}
-            />
+            <SiretInput {...siretFieldProps(form, directory)} />
             <CompanyFields company={directory.company} />
             <Title order={2} size="h4">
               Personne à contacter chez l’employeur

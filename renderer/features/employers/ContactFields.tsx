@@ -9,7 +9,7 @@ export interface ContactValues {
   contactPhone: string;
 }
 
-export const PRIVATE_CONTACT =
+const PRIVATE_CONTACT =
   'Ces coordonnées restent privées à votre structure : elles ne sont jamais montrées aux candidats.';
 
 /** The employer's contact person, as in "Ajouter un employeur" and on the employer's page. */

@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { diplomaLevelLabels } from '../../../shared/domain/referentials';
 
-export function useDiplomas() {
+function useDiplomas() {
   return useQuery({ queryKey: queryKeys.diplomas, queryFn: () => call('referentials.diplomas') });
 }
 

@@ -8,7 +8,7 @@ export function romeOption(entry: Pick<RomeEntry, 'code' | 'label'>): ComboboxIt
 }
 
 /** "Bordeaux (33000)": several communes share a name. */
-export function communeOption(commune: Pick<Commune, 'code' | 'name' | 'postalCode'>): ComboboxItem {
+function communeOption(commune: Pick<Commune, 'code' | 'name' | 'postalCode'>): ComboboxItem {
   return { value: commune.code, label: `${commune.name} (${commune.postalCode})` };
 }
 

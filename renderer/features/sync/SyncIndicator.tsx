@@ -1,10 +1,8 @@
 import { Anchor, Group, Progress, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSyncStatus } from './queries';
-import { formatDateTime } from '../../ui/dates';
+import { formatDateTime, formatTime } from '../../ui/dates';
 import { plural } from '../../ui/plural';
-
-const hour = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short' });
 
 /** Where synchronisation stands: running (with progress), changes waiting, last success, problems. */
 export function SyncIndicator() {
@@ -37,7 +35,7 @@ export function SyncIndicator() {
         // Why the last run stopped (offline, platform error...), and when it tries again.
         <Text size="xs" maw={360} truncate="end" title={status.lastError}>
           {status.lastError}
-          {status.nextAttemptAt ? ` Nouvel essai à ${hour.format(new Date(status.nextAttemptAt))}.` : ''}
+          {status.nextAttemptAt ? ` Nouvel essai à ${formatTime(status.nextAttemptAt)}.` : ''}
         </Text>
       )}
       {status.conflicts > 0 && (
