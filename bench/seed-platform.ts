@@ -6,10 +6,11 @@ import { DEMO_CFA_SIRET } from '../platform/seed/directory';
 import { createPlatform } from '../platform/server';
 import { memberFromColumns, type MemberColumns } from '../shared/db/rows';
 import type { Employer } from '../shared/domain/employers';
+import { applicationStatuses, type Application } from '../shared/domain/applications';
 import { contractTypes, offerStatuses, type Offer } from '../shared/domain/offers';
 import { seededRandom } from '../shared/random';
 
-// `tsx bench/seed-platform.ts <platform data dir> <members> <employers> <offers>`: the
+// `tsx bench/seed-platform.ts <platform data dir> <members> <employers> <offers> <applications>`: the
 // benchmark's platform, seeded in a process of its own so that its memory does not count as
 // the desktop's. Only the change feed is written: it is all a desktop's pull reads.
 
@@ -58,9 +59,11 @@ const lastNames = [
   'Sallaberry',
 ];
 
-const [platformDirArg, membersArg, employersArg, offersArg] = process.argv.slice(2);
-if (!platformDirArg || !membersArg || !employersArg || !offersArg) {
-  console.error('Usage : tsx bench/seed-platform.ts <dossier> <membres> <employeurs> <offres>');
+const [platformDirArg, membersArg, employersArg, offersArg, applicationsArg] = process.argv.slice(2);
+if (!platformDirArg || !membersArg || !employersArg || !offersArg || !applicationsArg) {
+  console.error(
+    'Usage : tsx bench/seed-platform.ts <dossier> <membres> <employeurs> <offres> <candidatures>',
+  );
   process.exit(2);
 }
 const platformDir = platformDirArg;
@@ -82,10 +85,65 @@ const communes = [
   ['24322', 'Périgueux'],
 ] as const;
 
-/** Employers and offers of the demo structure, as the platform's feed carries them. */
-function* employersAndOffers(employers: number, offers: number, createdBy: string) {
+const presentations = [
+  'Motivé·e et curieux·se, je prépare ce diplôme en alternance et je cherche une entreprise près de chez moi.',
+  'Après un premier stage réussi, je souhaite poursuivre dans ce métier. Je suis ponctuel·le et j’aime le travail en équipe.',
+  'Je me reconvertis après trois ans dans la vente ; je suis disponible dès la rentrée et mobile sur le département.',
+] as const;
+
+/** One application to `offer`, in a status spread like the demo's, received `index` minutes apart. */
+function application(index: number, offer: Offer, random: () => number): Application {
+  const receivedAt = new Date(Date.UTC(2025, 2, 1) + index * 60_000).toISOString();
+  const status = applicationStatuses[Math.floor(random() * applicationStatuses.length)]!;
+  const firstName = firstNames[index % firstNames.length]!;
+  const abandoned = status === 'abandonnee';
+  const replied = status === 'recevable' || status === 'refusee';
+  return {
+    id: randomUUID(),
+    number: 1_000_000 + index,
+    offerId: offer.id,
+    offerNumber: offer.number!,
+    offerTitle: offer.title,
+    employerId: offer.employerId,
+    employerName: offer.employerName,
+    profile: abandoned
+      ? null
+      : {
+          id: randomUUID(),
+          firstName,
+          lastName: lastNames[(index * 7) % lastNames.length]!,
+          age: 16 + (index % 14),
+          romeCode: offer.romeCode,
+          romeLabel: offer.romeLabel,
+          diplomas: [{ id: 'cap-cuisine', label: 'CAP Cuisine', level: 3, state: 'prepare' }],
+          communeCode: offer.communeCode,
+          communeName: offer.communeName,
+          mobilityKm: 30,
+          availableFrom: '2026-09-01',
+          contractTypes: ['apprentissage'],
+          presentation: presentations[index % presentations.length]!,
+          oeth: index % 17 === 0,
+        },
+    message: abandoned ? null : `Bonjour, je suis très intéressé·e par votre offre « ${offer.title} ».`,
+    status,
+    abandonReason: abandoned ? 'Le candidat a supprimé ce profil.' : null,
+    replyMessage: replied ? 'Bonjour, merci de votre candidature : appelez-nous au 05 56 00 00 00.' : null,
+    repliedAt: replied ? receivedAt : null,
+    repliedBy: replied ? 'Camille Martin' : null,
+    readAt: status === 'a_traiter' ? null : receivedAt,
+    readBy: status === 'a_traiter' ? null : 'Camille Martin',
+    receivedAt,
+    history: [{ kind: 'recue', at: receivedAt, by: null, detail: null }],
+    version: 1,
+    updatedAt: receivedAt,
+  };
+}
+
+/** Employers, offers and applications of the demo structure, as the platform's feed carries them. */
+function* employersAndOffers(employers: number, offers: number, applications: number, createdBy: string) {
   const random = seededRandom(20_000);
   const employerIds: string[] = [];
+  const offerList: Offer[] = [];
   for (let i = 0; i < employers; i++) {
     const at = new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString();
     const employer: Employer = {
@@ -113,7 +171,7 @@ function* employersAndOffers(employers: number, offers: number, createdBy: strin
       updatedAt: at,
     };
     employerIds.push(employer.id);
-    yield { entity: 'employer', data: employer };
+    yield { entity: 'employer', data: employer, at: employer.createdAt };
   }
   for (let i = 0; i < offers; i++) {
     const at = new Date(Date.UTC(2025, 0, 1) + i * 600_000).toISOString();
@@ -150,12 +208,22 @@ function* employersAndOffers(employers: number, offers: number, createdBy: strin
       version: 1,
       updatedAt: at,
     };
-    yield { entity: 'offer', data: offer };
+    offerList.push(offer);
+    yield { entity: 'offer', data: offer, at: offer.createdAt };
+  }
+  for (let i = 0; i < applications; i++) {
+    const data = application(i, offerList[Math.floor(random() * offerList.length)]!, random);
+    yield { entity: 'application', data, at: data.receivedAt };
   }
 }
 
 /** The demo structure with its members, employers and offers, written straight into the platform's database. */
-async function seedPlatform(count: number, employers: number, offers: number): Promise<void> {
+async function seedPlatform(
+  count: number,
+  employers: number,
+  offers: number,
+  applications: number,
+): Promise<void> {
   const platform = await createPlatform({ dataDir: platformDir, seed: 'demo' });
   await platform.close();
   const db = new Database(path.join(platformDir, 'platform.sqlite'));
@@ -206,12 +274,12 @@ async function seedPlatform(count: number, employers: number, offers: number): P
       `insert into sync_log (structure_id, entity, entity_id, seq, version, deleted, data, owner_user_id, changed_at)
        values (?, ?, ?, ?, 1, 0, ?, null, ?)`,
     );
-    for (const { entity, data } of employersAndOffers(employers, offers, referent.id)) {
-      insertEntity.run(structure.id, entity, data.id, ++seq, JSON.stringify(data), data.createdAt);
+    for (const { entity, data, at } of employersAndOffers(employers, offers, applications, referent.id)) {
+      insertEntity.run(structure.id, entity, data.id, ++seq, JSON.stringify(data), at);
     }
     db.prepare('update structure_sequences set last_seq = ? where structure_id = ?').run(seq, structure.id);
   })();
   db.close();
 }
 
-await seedPlatform(Number(membersArg), Number(employersArg), Number(offersArg));
+await seedPlatform(Number(membersArg), Number(employersArg), Number(offersArg), Number(applicationsArg));

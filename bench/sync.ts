@@ -28,6 +28,9 @@ const PUSHES = 1000;
 const EMPLOYERS = 1000;
 const OFFERS = 20_000;
 const LIST_QUERIES = 400;
+/** The dashboard is measured at this many applications (issue 6), whatever the scale. */
+const APPLICATIONS = 200_000;
+const DASHBOARD_QUERIES = 400;
 
 // Peak memory of the desktop's work (pull, push), sampled; the seeding and the raw baseline are left out.
 let peakRss = 0;
@@ -63,9 +66,14 @@ async function invoke<T = unknown>(
   return answer.data as T;
 }
 
+function p95(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return Number(sorted[Math.floor(sorted.length * 0.95)]!.toFixed(2));
+}
+
 async function main() {
   console.log(
-    `Préparation : ${rows.toLocaleString('fr-FR')} membres, ${EMPLOYERS.toLocaleString('fr-FR')} employeurs et ${OFFERS.toLocaleString('fr-FR')} offres dans la structure de démonstration…`,
+    `Préparation : ${rows.toLocaleString('fr-FR')} membres, ${EMPLOYERS.toLocaleString('fr-FR')} employeurs, ${OFFERS.toLocaleString('fr-FR')} offres et ${APPLICATIONS.toLocaleString('fr-FR')} candidatures dans la structure de démonstration…`,
   );
   // Seeded in a process of its own: its memory must not count as the desktop's.
   const seeding = spawnSync(
@@ -78,6 +86,7 @@ async function main() {
       String(rows),
       String(EMPLOYERS),
       String(OFFERS),
+      String(APPLICATIONS),
     ],
     { stdio: 'inherit' },
   );
@@ -109,32 +118,9 @@ async function main() {
   const pullSeconds = (performance.now() - pullStart) / 1000;
   tracking = false;
   const userId = (login.data as { user: { id: string } }).user.id;
-  const pulledRows = (await pulled).progress?.total ?? rows + EMPLOYERS + OFFERS;
+  const pulledRows = (await pulled).progress?.total ?? rows + EMPLOYERS + OFFERS + APPLICATIONS;
 
-  // 2. The limit: the same member rows, bulk inserted with better-sqlite3, pages of 5000 per transaction.
-  const localFile = path.join(desktopDir, 'accounts', userId, 'local.sqlite');
-  const source = new Database(localFile, { readonly: true });
-  const memberRows = source.prepare('select * from member').all() as Array<Record<string, unknown>>;
-  source.close();
-  const rawDir = path.join(root, 'raw');
-  mkdirSync(rawDir);
-  const rawStore = await openLocalDatabase(path.join(rawDir, 'local.sqlite'));
-  await rawStore.close();
-  const raw = new Database(path.join(rawDir, 'local.sqlite'));
-  raw.pragma('journal_mode = WAL');
-  const columns = Object.keys(memberRows[0]!);
-  const insert = raw.prepare(
-    `insert into member (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
-  );
-  const insertPage = raw.transaction((page: Array<Record<string, unknown>>) => {
-    for (const row of page) insert.run(row);
-  });
-  const rawStart = performance.now();
-  for (let i = 0; i < memberRows.length; i += 5000) insertPage(memberRows.slice(i, i + 5000));
-  const rawSeconds = (performance.now() - rawStart) / 1000;
-  raw.close();
-
-  // 3. "Mes offres": one tab, filtered or not, sorted, 50 rows, as the page asks for it.
+  // 2. "Mes offres": one tab, filtered or not, sorted, 50 rows, as the page asks for it.
   const employerIds = await invoke<Array<{ id: string }>>(core, 'employers.list');
   const listTimes: number[] = [];
   for (let i = 0; i < LIST_QUERIES; i++) {
@@ -152,10 +138,44 @@ async function main() {
     await invoke(core, 'offers.list', query);
     listTimes.push(performance.now() - start);
   }
-  listTimes.sort((a, b) => a - b);
-  const offersListP95Ms = Number(listTimes[Math.floor(listTimes.length * 0.95)]!.toFixed(2));
+  const offersListP95Ms = p95(listTimes);
 
-  // 4. A thousand changes queued (nothing pushes them: the debounce is an hour), then pushed.
+  // 3. The dashboard's "Candidatures" counts: the whole structure, one offer, one employer.
+  const offerIds = (
+    await invoke<{ rows: Array<{ id: string }> }>(core, 'offers.list', { status: 'en_cours', limit: 500 })
+  ).rows;
+  const countTimes: number[] = [];
+  for (let i = 0; i < DASHBOARD_QUERIES; i++) {
+    const filter =
+      i % 3 === 1
+        ? { offerId: offerIds[i % offerIds.length]!.id }
+        : i % 3 === 2
+          ? { employerId: employerIds[i % employerIds.length]!.id }
+          : undefined;
+    const start = performance.now();
+    await invoke(core, 'applications.counts', filter);
+    countTimes.push(performance.now() - start);
+  }
+  const dashboardCountsP95Ms = p95(countTimes);
+
+  // 4. A list of the dashboard ("A traiter", filtered or not, sorted), 50 rows.
+  const applicationListTimes: number[] = [];
+  for (let i = 0; i < LIST_QUERIES; i++) {
+    const query = {
+      status: (['a_traiter', 'recevable', 'refusee', 'abandonnee'] as const)[i % 4],
+      ...(i % 3 === 1 ? { offerId: offerIds[i % offerIds.length]!.id } : {}),
+      ...(i % 5 === 2 ? { overdue: true, status: 'a_traiter' as const } : {}),
+      sort: (['receivedAt', 'number', 'applicant', 'offer'] as const)[i % 4],
+      direction: i % 2 === 0 ? ('desc' as const) : ('asc' as const),
+      limit: 50,
+    };
+    const start = performance.now();
+    await invoke(core, 'applications.list', query);
+    applicationListTimes.push(performance.now() - start);
+  }
+  const applicationsListP95Ms = p95(applicationListTimes);
+
+  // 5. A thousand changes queued (nothing pushes them: the debounce is an hour), then pushed.
   for (let i = 0; i < PUSHES; i++) {
     const answer = await core.invoke('structure.update', {
       tradeName: `CFA Gironde — modification ${i + 1}`,
@@ -174,8 +194,41 @@ async function main() {
   await platform.stop();
   clearInterval(sampler);
 
+  // 6. The limit, measured last (its rows in memory are not the desktop's): the same rows (members,
+  // employers, offers, applications) bulk inserted with better-sqlite3 into an empty database with
+  // the same schema, pages of 5000 per transaction.
+  const localFile = path.join(desktopDir, 'accounts', userId, 'local.sqlite');
+  const source = new Database(localFile, { readonly: true });
+  const tables = ['member', 'employer', 'offer', 'application'].map((table) => ({
+    table,
+    rows: source.prepare(`select * from ${table}`).all() as Array<Record<string, unknown>>,
+  }));
+  source.close();
+  const rawDir = path.join(root, 'raw');
+  mkdirSync(rawDir);
+  const rawStore = await openLocalDatabase(path.join(rawDir, 'local.sqlite'));
+  await rawStore.close();
+  const raw = new Database(path.join(rawDir, 'local.sqlite'));
+  raw.pragma('journal_mode = WAL');
+  let rawRows = 0;
+  const rawStart = performance.now();
+  for (const { table, rows: tableRows } of tables) {
+    if (tableRows.length === 0) continue;
+    const columns = Object.keys(tableRows[0]!);
+    const insert = raw.prepare(
+      `insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+    );
+    const insertPage = raw.transaction((page: Array<Record<string, unknown>>) => {
+      for (const row of page) insert.run(row);
+    });
+    for (let i = 0; i < tableRows.length; i += 5000) insertPage(tableRows.slice(i, i + 5000));
+    rawRows += tableRows.length;
+  }
+  const rawSeconds = (performance.now() - rawStart) / 1000;
+  raw.close();
+
   const syncApplyRowsPerSec = Math.round(pulledRows / pullSeconds);
-  const rawInsertRowsPerSec = Math.round(memberRows.length / rawSeconds);
+  const rawInsertRowsPerSec = Math.round(rawRows / rawSeconds);
   const result = {
     date: new Date().toISOString(),
     scale: {
@@ -183,6 +236,7 @@ async function main() {
       rows: pulledRows,
       employers: EMPLOYERS,
       offers: OFFERS,
+      applications: APPLICATIONS,
       pageSize: 5000,
       pushes: PUSHES,
     },
@@ -193,8 +247,15 @@ async function main() {
     initialPullSeconds: Number(pullSeconds.toFixed(2)),
     push1000Seconds: Number(pushSeconds.toFixed(2)),
     offersListP95Ms,
+    dashboardCountsP95Ms,
+    applicationsListP95Ms,
     peakRssMb: Math.round(peakRss / 1_048_576),
-    goals: { applyVsRawRatio: '≥ 0.3', push1000Seconds: '≤ 3', offersListP95Ms: '≤ 5' },
+    goals: {
+      applyVsRawRatio: '≥ 0.3',
+      push1000Seconds: '≤ 3',
+      offersListP95Ms: '≤ 5',
+      dashboardCountsP95Ms: '≤ 5',
+    },
   };
   writeFileSync(
     path.join(repoRoot, 'bench', 'results', 'latest.json'),
@@ -209,6 +270,9 @@ async function main() {
     'Tirage initial (s)': result.initialPullSeconds,
     [`Envoi de ${PUSHES} modifications (s, objectif ≤ 3)`]: result.push1000Seconds,
     [`« Mes offres » à ${OFFERS.toLocaleString('fr-FR')} offres, p95 (ms, objectif ≤ 5)`]: offersListP95Ms,
+    [`Compteurs du tableau de bord à ${APPLICATIONS.toLocaleString('fr-FR')} candidatures, p95 (ms, objectif ≤ 5)`]:
+      dashboardCountsP95Ms,
+    ['Liste des candidatures, 50 lignes, p95 (ms)']: applicationsListP95Ms,
     'Mémoire maximale du bureau (Mo)': result.peakRssMb,
   });
   console.log('Résultats : bench/results/latest.json');

@@ -81,6 +81,18 @@ describe('GET /openapi.json', () => {
         'POST /offers/{id}/duplicate',
         'GET /offers/public',
         'GET /offers/france-travail-export',
+        'GET /applications',
+        'GET /applications/{id}',
+        'PATCH /applications/{id}',
+        'POST /applications/{id}/reply',
+        'POST /candidates/register',
+        'POST /candidates/login',
+        'POST /candidate/profiles',
+        'GET /candidate/profiles',
+        'DELETE /candidate/profiles/{id}',
+        'POST /candidate/applications',
+        'GET /candidate/notifications',
+        'DELETE /candidate/account',
       ].sort(),
     );
   });
@@ -131,12 +143,24 @@ describe('GET /openapi.json', () => {
       ['post', '/offers/{id}/duplicate'],
       ['get', '/offers/public'],
       ['get', '/offers/france-travail-export'],
+      ['get', '/applications'],
+      ['get', '/applications/{id}'],
+      ['patch', '/applications/{id}'],
+      ['post', '/applications/{id}/reply'],
+      ['post', '/candidate/profiles'],
+      ['get', '/candidate/profiles'],
+      ['delete', '/candidate/profiles/{id}'],
+      ['post', '/candidate/applications'],
+      ['get', '/candidate/notifications'],
+      ['delete', '/candidate/account'],
     ] as const) {
       expect(operation(method, route).security, `${method} ${route}`).toEqual([{ bearerAuth: [] }]);
     }
     expect(operation('get', '/companies/{siret}').security).toBeUndefined();
     expect(operation('get', '/observation-hosts').security).toBeUndefined();
     expect(operation('post', '/auth/login').security).toBeUndefined();
+    expect(operation('post', '/candidates/register').security).toBeUndefined();
+    expect(operation('post', '/candidates/login').security).toBeUndefined();
     for (const name of ['rome', 'diplomas', 'communes', 'naf']) {
       expect(operation('get', `/referentials/${name}`).security, name).toBeUndefined();
     }
@@ -151,6 +175,11 @@ describe('GET /openapi.json', () => {
     expect(operation('post', '/employers').requestBody).toBeDefined();
     expect(operation('post', '/offers').requestBody).toBeDefined();
     expect(operation('patch', '/offers/{id}').requestBody).toBeDefined();
+    expect(operation('post', '/applications/{id}/reply').requestBody).toBeDefined();
+    expect(operation('patch', '/applications/{id}').requestBody).toBeDefined();
+    expect(operation('post', '/candidates/register').requestBody).toBeDefined();
+    expect(operation('post', '/candidate/profiles').requestBody).toBeDefined();
+    expect(operation('post', '/candidate/applications').requestBody).toBeDefined();
   });
 
   it('documents the France Travail export format', () => {

@@ -17,7 +17,10 @@ import { acceptEmptyBodies } from './http/empty-body';
 import { installProblemHandlers } from './http/problem';
 import { archiveExpiredOffers, scheduleArchiving } from './offers/archiving';
 import { nafSubclasses } from './referentials/load';
+import { applicationsRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
+import { candidateRoutes } from './routes/candidate';
+import { candidatesRoutes } from './routes/candidates';
 import { companiesRoutes } from './routes/companies';
 import { employersRoutes } from './routes/employers';
 import { healthRoutes } from './routes/health';
@@ -121,6 +124,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await observationHostsRoutes(routes, ctx);
       await employersRoutes(routes, ctx);
       await offersRoutes(routes, ctx);
+      await applicationsRoutes(routes, ctx);
+      await candidatesRoutes(routes, ctx);
+      await candidateRoutes(routes, ctx);
       await syncRoutes(routes, ctx);
       routes.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -6,6 +6,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { createNodeCore } from '../electron/host/node-core';
 import { startHost } from '../electron/host/server';
 import { DEMO_PENDING, DEMO_REFERENT } from '../platform/seed/demo';
+import { DEMO_OETH_CANDIDATE } from '../platform/seed/demo-candidates';
 import { createPlatform } from '../platform/server';
 import { buildRenderer } from './build-renderer';
 import { rendererDir, repoRoot } from './paths';
@@ -80,6 +81,29 @@ try {
   await page.getByRole('button', { name: 'Rechercher' }).click();
   await page.getByText(/offres trouvées/).waitFor();
   await shot('consulter-toutes-les-offres');
+
+  // The candidate pipeline: the dashboard, then the OETH candidate's application.
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: /^Tableau de bord/ })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
+  await page.getByRole('link', { name: /^A traiter \d+$/ }).waitFor();
+  await shot('tableau-de-bord');
+  await page.getByRole('link', { name: /^A traiter \d+$/ }).click();
+  await page.getByRole('searchbox', { name: 'Rechercher' }).fill(DEMO_OETH_CANDIDATE.lastName);
+  await page
+    .getByRole('row')
+    .filter({ hasText: DEMO_OETH_CANDIDATE.lastName })
+    .getByRole('link', { name: /^Détails de la candidature/ })
+    .click();
+  await page.getByRole('heading', { level: 1, name: /^Candidature n° / }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Le profil' }).waitFor();
+  await shot('details-candidature');
+  // Opening "Détails" recorded a reading: it is sent before signing out.
+  await expect(page.getByRole('status', { name: 'État de la synchronisation' })).not.toContainText(
+    'en attente',
+  );
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
 

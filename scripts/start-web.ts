@@ -2,7 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createNodeCore } from '../electron/host/node-core';
 import { startHost } from '../electron/host/server';
+import { DEMO_PLATFORM_URL, listenOnDemoPort } from '../platform/demo-port';
 import { DEMO_REFERENT } from '../platform/seed/demo';
+import { DEMO_CANDIDATE } from '../platform/seed/demo-candidates';
 import { createPlatform, type Platform } from '../platform/server';
 import { buildRenderer } from './build-renderer';
 import { rendererDir, repoRoot } from './paths';
@@ -24,9 +26,12 @@ let platformUrl = values.platform;
 if (!platformUrl) {
   // No platform given: an embedded reference platform with the demo data.
   platform = await createPlatform({ dataDir: path.join(dataDir, 'platform'), seed: 'demo' });
-  platformUrl = await platform.listen(0);
+  platformUrl = await listenOnDemoPort(platform);
   console.log(`Plateforme de référence (démo) : ${platformUrl}`);
   console.log(`Compte de démonstration : ${DEMO_REFERENT.mail} / ${DEMO_REFERENT.password}`);
+  console.log(
+    `Candidat de démonstration : ${DEMO_CANDIDATE.mail} / ${DEMO_CANDIDATE.password} (npm run platform:candidate -- --help${platformUrl === DEMO_PLATFORM_URL ? '' : ` --platform ${platformUrl}`})`,
+  );
 }
 
 const core = await createNodeCore({ dataDir: path.join(dataDir, 'desktop'), platformUrl });

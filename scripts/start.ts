@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { DEMO_PLATFORM_URL, listenOnDemoPort } from '../platform/demo-port';
 import { DEMO_REFERENT } from '../platform/seed/demo';
+import { DEMO_CANDIDATE } from '../platform/seed/demo-candidates';
 import { createPlatform } from '../platform/server';
 import { buildElectron } from './build-electron';
 import { buildRenderer } from './build-renderer';
@@ -8,7 +10,7 @@ import { ELECTRON_MISSING, electronVersion, findElectronBinary } from './electro
 import { electronSqliteBinding } from './electron-sqlite';
 import { repoRoot } from './paths';
 
-// `npm start`: the reference platform with demo data on a free port, and the Electron app on it.
+// `npm start`: the reference platform with demo data (on DEMO_PLATFORM_PORT when free), and the Electron app on it.
 function ensureElectronBinary(): string | null {
   const found = findElectronBinary();
   if (found) return found;
@@ -41,9 +43,12 @@ await buildElectron();
 
 const dataDir = path.join(repoRoot, '.data', 'electron');
 const platform = await createPlatform({ dataDir: path.join(dataDir, 'platform'), seed: 'demo' });
-const platformUrl = await platform.listen(0);
+const platformUrl = await listenOnDemoPort(platform);
 console.log(`Plateforme de référence (démo) : ${platformUrl}`);
 console.log(`Compte de démonstration : ${DEMO_REFERENT.mail} / ${DEMO_REFERENT.password}`);
+console.log(
+  `Candidat de démonstration : ${DEMO_CANDIDATE.mail} / ${DEMO_CANDIDATE.password} (npm run platform:candidate -- --help${platformUrl === DEMO_PLATFORM_URL ? '' : ` --platform ${platformUrl}`})`,
+);
 
 const app = spawn(
   electron,

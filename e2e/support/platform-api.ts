@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Company } from '../../shared/domain/company';
+import type { Application } from '../../shared/domain/applications';
 import type { Employer } from '../../shared/domain/employers';
+import type { Offer } from '../../shared/domain/offers';
 import { CONTACT, DEMO, DIRECTORY_SIRETS } from './data';
 
 /** The platform's REST API, used by specs to check or change what the platform holds. */
@@ -102,6 +104,18 @@ export async function platformAs(platformUrl: string, mail = DEMO.mail, password
         headers: auth,
       });
       if (!response.ok) throw new Error(`retrait refusé (${response.status})`);
+    },
+    /** The structure's offers as the platform holds them. */
+    async offers(): Promise<Offer[]> {
+      const response = await fetch(api('/offers'), { headers: auth });
+      if (!response.ok) throw new Error(`liste des offres refusée (${response.status})`);
+      return (await response.json()) as Offer[];
+    },
+    /** One application as the platform holds it. */
+    async application(id: string): Promise<Application> {
+      const response = await fetch(api(`/applications/${id}`), { headers: auth });
+      if (!response.ok) throw new Error(`candidature ${id} introuvable (${response.status})`);
+      return (await response.json()) as Application;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { HandlerContext } from './handlers/context';
 import { sessionHandlers } from './handlers/session';
 import { structureHandlers } from './handlers/structure';
 import { accountHandlers } from './handlers/account';
+import { applicationsHandlers } from './handlers/applications';
 import { membersHandlers } from './handlers/members';
 import { employersHandlers } from './handlers/employers';
 import { offersHandlers } from './handlers/offers';
@@ -98,6 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...referentialsHandlers(ctx),
     ...employersHandlers(ctx),
     ...offersHandlers(ctx),
+    ...applicationsHandlers(ctx),
     ...syncHandlers(ctx),
   };
 

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, Notification, protocol, safeStorage, session } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { createCore, type Core } from '../core/create-core';
 import { FileSecretStore, MemorySecretStore, type SecretStore } from '../core/secrets';
 import { securityHeaders } from '../core/security/csp';
 import { SETTINGS_FILE_NAME, type Settings, type SettingsStore } from '../core/settings';
+import { BadgeKeeper, badgeCountOf, OPEN_TO_PROCESS, reactionTo, type Notice } from './applications-notice';
 import { DEFAULT_PLATFORM_URL, parseMainArgs } from './args';
 import { registerCoreChannels } from './ipc';
 import { safeStorageCodec } from './secrets';
@@ -29,6 +30,8 @@ protocol.registerSchemesAsPrivileged([
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+// Referenced until dealt with: a collected notification no longer reports its click.
+const notifications = new Set<Notification>();
 
 function secretStore(): SecretStore {
   // Without an OS keyring (some Linux desktops) the token stays in memory: sign in at each start.
@@ -61,6 +64,27 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** New applications: a click brings the window forward on the list "A traiter". */
+function notify(notice: Notice): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification(notice);
+  notifications.add(notification);
+  notification.on('click', () => {
+    notifications.delete(notification);
+    focusMainWindow();
+    mainWindow?.webContents.send(IPC_EVENT_CHANNEL, OPEN_TO_PROCESS);
+  });
+  notification.on('close', () => notifications.delete(notification));
+  notification.show();
+}
+
 async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveRenderer);
   session.defaultSession.setPermissionRequestHandler(permissionRequestHandler);
@@ -76,7 +100,18 @@ async function start(): Promise<void> {
       : {}),
   });
   registerCoreChannels(ipcMain, core.invoke);
-  core.events.subscribe((event) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event));
+  const { invoke } = core;
+  const badge = new BadgeKeeper(
+    async () => badgeCountOf(await invoke('applications.counts')),
+    (count) => app.setBadgeCount(count),
+  );
+  core.events.subscribe((event) => {
+    mainWindow?.webContents.send(IPC_EVENT_CHANNEL, event);
+    const reaction = reactionTo(event);
+    if (reaction.notification) notify(reaction.notification);
+    if (reaction.recountBadge) void badge.refresh();
+  });
+  void badge.refresh();
   mainWindow = createWindow();
 }
 
@@ -94,11 +129,7 @@ app.on('web-contents-created', (_event, contents) => {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     void core?.close();

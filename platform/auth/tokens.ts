@@ -34,9 +34,14 @@ export async function loadSigningKey(db: PlatformDb): Promise<Uint8Array> {
   return loadSigningKey(db);
 }
 
+/** Staff accounts use the desktop; candidate accounts only the candidate routes. */
+export type AccountKind = 'staff' | 'candidate';
+
 export interface AccessClaims {
+  /** The staff user, or the candidate for a candidate token. */
   userId: string;
-  /** The refresh-token family the access token was issued with. */
+  kind: AccountKind;
+  /** The refresh-token family the access token was issued with (staff only). */
   sessionId?: string;
 }
 
@@ -64,9 +69,29 @@ export class TokenService {
       .sign(this.key);
   }
 
+  // `kind: 'candidate'` marks a candidate's token: the same key signs both, and without the claim
+  // a candidate's id could pass for a user's on staff routes (and the other way round).
+  private signCandidateToken(candidateId: string): Promise<string> {
+    return new SignJWT({ kind: 'candidate' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(candidateId)
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(`${this.config.accessTokenTtlSeconds}s`)
+      .sign(this.key);
+  }
+
+  /** A candidate's access token (candidates have no refresh token: they sign in again). */
+  async issueCandidate(candidateId: string): Promise<{ accessToken: string; expiresIn: number }> {
+    return {
+      accessToken: await this.signCandidateToken(candidateId),
+      expiresIn: this.config.accessTokenTtlSeconds,
+    };
+  }
+
   /**
-   * Returns the user and their session, or throws a 401 problem. `sessionId` is absent from
-   * tokens issued before sessions were named.
+   * Returns the account, its kind and its session, or throws a 401 problem. `sessionId` is
+   * absent from tokens issued before sessions were named, and from candidates' tokens.
    */
   async verifyAccessToken(token: string): Promise<AccessClaims> {
     try {
@@ -74,6 +99,7 @@ export class TokenService {
       if (!payload.sub) throw new Error('no subject');
       return {
         userId: payload.sub,
+        kind: payload.kind === 'candidate' ? 'candidate' : 'staff',
         ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
       };
     } catch (error) {

@@ -1,5 +1,11 @@
 import type { Generated } from 'kysely';
-import type { EmployerColumns, OfferColumns, StructureColumns, UserColumns } from '../../shared/db/rows';
+import type {
+  ApplicationColumns,
+  EmployerColumns,
+  OfferColumns,
+  StructureColumns,
+  UserColumns,
+} from '../../shared/db/rows';
 
 export interface CompaniesTable {
   siret: string;
@@ -52,9 +58,9 @@ export interface SyncLogTable {
   deleted: number;
   /** The entity as JSON (absent for tombstones). */
   data: string | null;
-  /** Set for changes only one member may receive (their own account, their unshared offer). */
+  /** Set for changes only one member may receive (their account, their unshared offer, its applications). */
   owner_user_id: string | null;
-  /** 1: the structure's référent of the moment receives it as well (unshared offers). */
+  /** 1: the référent of the moment receives it as well (unshared offers, their applications). */
   referent_too: number;
   changed_at: string;
 }
@@ -106,6 +112,70 @@ export interface FranceTravailQueueTable {
   sent_at: string | null;
 }
 
+export interface CandidatesTable {
+  id: string;
+  mail: string;
+  password_hash: string;
+  first_name: string;
+  last_name: string;
+  mobile: string;
+  /** aaaa-mm-jj; staff only ever see the age it gives. */
+  birth_date: string;
+  created_at: string;
+  version: number;
+}
+
+export interface CandidateProfilesTable {
+  id: string;
+  candidate_id: string;
+  rome_code: string;
+  rome_label: string;
+  /** JSON array of { diplomaId, state }. */
+  diplomas: string;
+  commune_code: string;
+  commune_name: string;
+  latitude: number;
+  longitude: number;
+  mobility_km: number;
+  available_from: string;
+  /** JSON array of contract types. */
+  contract_types: string;
+  presentation: string;
+  oeth: number;
+  /** Métier, diplomas and presentation, lower case without accents (profile search). */
+  search_text: string;
+  created_at: string;
+}
+
+export interface ApplicationsTable extends ApplicationColumns {
+  structure_id: string;
+  /** Null once the candidate closed the account. */
+  candidate_id: string | null;
+  /** Null once the candidate deleted the profile (or closed the account). */
+  profile_id: string | null;
+}
+
+export interface CandidateNotificationsTable {
+  id: string;
+  candidate_id: string;
+  application_id: string;
+  kind: 'entretien' | 'refus';
+  application_number: number;
+  offer_title: string;
+  structure_name: string;
+  message: string;
+  created_at: string;
+}
+
+export interface CandidateIdempotencyKeysTable {
+  candidate_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  body: string;
+  created_at: string;
+}
+
 export interface PlatformDatabase {
   companies: CompaniesTable;
   users: UsersTable;
@@ -119,4 +189,9 @@ export interface PlatformDatabase {
   offers: OffersTable;
   platform_sequences: PlatformSequencesTable;
   france_travail_queue: FranceTravailQueueTable;
+  candidates: CandidatesTable;
+  candidate_profiles: CandidateProfilesTable;
+  applications: ApplicationsTable;
+  candidate_notifications: CandidateNotificationsTable;
+  candidate_idempotency_keys: CandidateIdempotencyKeysTable;
 }

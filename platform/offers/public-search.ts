@@ -32,6 +32,7 @@ function matching(db: PlatformDb, query: Query): Offers {
     .filter(Boolean)) {
     offers = offers.where('offers.search_text', 'like', `%${word}%`);
   }
+  if (query.number !== undefined) offers = offers.where('offers.number', '=', query.number);
   if (query.rome !== undefined) offers = offers.where('offers.rome_code', '=', query.rome);
   if (query.contractType !== undefined)
     offers = offers.where('offers.contract_type', '=', query.contractType);

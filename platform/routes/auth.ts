@@ -6,11 +6,31 @@ import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwo
 import type { PlatformApp, PlatformContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import { toUser } from '../db/mappers';
+import { candidateAccount } from '../http/authenticate';
 import { fieldProblem, ProblemError } from '../http/problem';
 import { rateLimitRule } from '../http/rate-limit';
 
 export const WRONG_CREDENTIALS = 'Mail ou mot de passe incorrect';
 export const MAIL_TAKEN = 'Un compte existe déjà avec ce mail.';
+
+/**
+ * A mail without a staff account: when it is a candidate's and the password is theirs, they
+ * learn that the desktop is not for them (403 `candidate_account`) rather than that their
+ * password is wrong. Only the password's holder learns it; anyone else gets the usual refusal,
+ * after as long a check.
+ */
+async function refuseCandidate(ctx: PlatformContext, mail: string, password: string): Promise<void> {
+  const candidate = await ctx.db
+    .selectFrom('candidates')
+    .select('password_hash')
+    .where('mail', '=', mail)
+    .executeTakeFirst();
+  if (!candidate) {
+    await verifyAgainstDecoy(password);
+    return;
+  }
+  if (await verifyPassword(candidate.password_hash, password)) throw candidateAccount();
+}
 
 export async function authRoutes(app: PlatformApp, ctx: PlatformContext): Promise<void> {
   app.post(
@@ -72,6 +92,8 @@ export async function authRoutes(app: PlatformApp, ctx: PlatformContext): Promis
       schema: {
         tags: ['Comptes'],
         summary: 'Se connecter',
+        description:
+          '401 `wrong_credentials` pour un mail ou un mot de passe incorrect ; 403 `candidate_account` pour les identifiants d’un compte candidat (l’application est réservée aux structures).',
         body: credentialsSchema,
         response: { 200: loginResponseSchema },
       },
@@ -87,10 +109,13 @@ export async function authRoutes(app: PlatformApp, ctx: PlatformContext): Promis
     async (request) => {
       const { mail, password } = request.body;
       const user = await ctx.db.selectFrom('users').selectAll().where('mail', '=', mail).executeTakeFirst();
-      const valid = user
-        ? await verifyPassword(user.password_hash, password)
-        : await verifyAgainstDecoy(password);
-      if (!user || !valid) throw new ProblemError(401, 'wrong_credentials', WRONG_CREDENTIALS);
+      if (!user) {
+        await refuseCandidate(ctx, mail, password);
+        throw new ProblemError(401, 'wrong_credentials', WRONG_CREDENTIALS);
+      }
+      if (!(await verifyPassword(user.password_hash, password))) {
+        throw new ProblemError(401, 'wrong_credentials', WRONG_CREDENTIALS);
+      }
       const tokens = await ctx.tokens.issue(user.id);
       return { ...tokens, user: toUser(user) };
     },

@@ -49,6 +49,7 @@ async function structure(
     commune_name: `Commune ${communeCode}`,
     accepts_third_grade_interns: 0,
     accepts_second_grade_interns: 0,
+    reply_templates: null,
     version: 1,
     created_at: now,
     updated_at: now,

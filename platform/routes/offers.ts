@@ -12,7 +12,7 @@ import { z } from '../../shared/zod';
 import type { PlatformApp, PlatformContext } from '../context';
 import type { PlatformDb } from '../db/open';
 import type { OffersTable } from '../db/schema';
-import { bearerSecurity } from '../http/authenticate';
+import { accessClaims, bearerSecurity } from '../http/authenticate';
 import { reloadMember, requireMember, type MemberRow } from '../http/membership';
 import { archiveExpiredOffers } from '../offers/archiving';
 import { fieldColumns, fieldsOf, toOffer } from '../offers/columns';
@@ -109,15 +109,18 @@ export async function offersRoutes(app: PlatformApp, ctx: PlatformContext): Prom
     {
       schema: {
         tags: ['Offres'],
-        summary: 'Consulter toutes les offres : les offres « En cours » de toutes les structures',
-        description: `Sans aucune coordonnée. q : mots cherchés dans l’intitulé, la description, le métier et l’employeur, sans tenir compte des accents ni des majuscules. level : une offre convient si l’un de ses diplômes a ce niveau. commune (code INSEE) et radiusKm : les offres à moins de radiusKm du centre de la commune, les plus proches d’abord, avec distanceKm (sans rayon : la commune seule) ; sinon les plus récentes d’abord. ${PUBLIC_OFFERS_PAGE_SIZE} par page. 422 sur « commune » pour une commune inconnue.`,
+        summary:
+          'Consulter toutes les offres : les offres « En cours » de toutes les structures (membres et candidats)',
+        description: `Sans aucune coordonnée. number : l’offre de ce N° d’offre seulement. q : mots cherchés dans l’intitulé, la description, le métier et l’employeur, sans tenir compte des accents ni des majuscules. level : une offre convient si l’un de ses diplômes a ce niveau. commune (code INSEE) et radiusKm : les offres à moins de radiusKm du centre de la commune, les plus proches d’abord, avec distanceKm (sans rayon : la commune seule) ; sinon les plus récentes d’abord. ${PUBLIC_OFFERS_PAGE_SIZE} par page. 422 sur « commune » pour une commune inconnue.`,
         security: bearerSecurity,
         querystring: publicOffersQuerySchema,
         response: { 200: publicOffersPageSchema },
       },
     },
     async (request) => {
-      await requireMember(ctx, request);
+      // Staff of a structure, or a candidate looking for offers to apply to.
+      const { kind } = await accessClaims(ctx, request);
+      if (kind !== 'candidate') await requireMember(ctx, request);
       await archiveExpired();
       return searchPublicOffers(ctx.db, request.query);
     },

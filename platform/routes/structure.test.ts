@@ -70,6 +70,7 @@ describe('POST /structure', () => {
       },
       acceptsThirdGradeInterns: false,
       acceptsSecondGradeInterns: false,
+      replyTemplates: null,
       version: 1,
       updatedAt: expect.any(String),
     });
@@ -259,6 +260,55 @@ describe('PATCH /structure', () => {
     const cleared = await patch(token, { tradeName: '   ', phone: null }, '2');
     expect(cleared.statusCode).toBe(200);
     expect(cleared.json()).toMatchObject({ tradeName: null, phone: null, version: 3 });
+  });
+
+  it('keeps the reply templates, and null gives the defaults back', async () => {
+    const { token } = await attachedReferent();
+    const templates = [
+      {
+        id: 'entretien',
+        decision: 'recevable',
+        name: 'Entretien',
+        body: 'Bonjour {prénom}, appelez le 05 56 00 00 00.',
+      },
+      {
+        id: 'refus',
+        decision: 'refusee',
+        name: 'Refus',
+        body: 'Bonjour {prénom}, le poste « {intitulé} » est pourvu.',
+      },
+    ];
+    const response = await patch(token, { replyTemplates: templates }, '"1"');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ replyTemplates: templates, version: 2 });
+    expect((await request('GET', token)).json().replyTemplates).toEqual(templates);
+    const changes = await platform().app.inject({
+      method: 'GET',
+      url: '/api/v1/sync/changes',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const entry = changes.json().changes.find((c: { entity: string }) => c.entity === 'structure');
+    expect(entry.data.replyTemplates).toEqual(templates);
+
+    const reset = await patch(token, { replyTemplates: null }, '"2"');
+    expect(reset.json()).toMatchObject({ replyTemplates: null, version: 3 });
+  });
+
+  it.each([
+    ['a template without text', [{ id: 'a', decision: 'recevable', name: 'A', body: ' ' }]],
+    ['a template for no decision', [{ id: 'a', decision: 'peut-etre', name: 'A', body: 'Texte' }]],
+    [
+      'two templates with the same id',
+      [
+        { id: 'a', decision: 'recevable', name: 'A', body: 'Texte' },
+        { id: 'a', decision: 'refusee', name: 'B', body: 'Texte' },
+      ],
+    ],
+  ])('refuses %s on replyTemplates and changes nothing', async (_why, replyTemplates) => {
+    const { token, structure } = await attachedReferent();
+    const problem = expectProblem(await patch(token, { replyTemplates }, '"1"'), 400);
+    expect(problem.errors?.[0]?.field).toMatch(/^replyTemplates/);
+    expect((await request('GET', token)).json()).toEqual(structure);
   });
 
   it('refuses a stale If-Match with 412 and changes nothing', async () => {

@@ -53,6 +53,7 @@ function newStructure(company: Company, now: string): StructuresTable {
     commune_name: company.address.communeName,
     accepts_third_grade_interns: 0,
     accepts_second_grade_interns: 0,
+    reply_templates: null,
     version: 1,
     created_at: now,
     updated_at: now,

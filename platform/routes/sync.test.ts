@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changesPageSchema, type Change, type ChangesPage } from '../../shared/api/sync';
 import { memberSchema, userSchema, type User } from '../../shared/domain/account';
+import { applicationSchema } from '../../shared/domain/applications';
 import { employerSchema } from '../../shared/domain/employers';
 import { offerSchema } from '../../shared/domain/offers';
 import { structureSchema, type Structure } from '../../shared/domain/structure';
@@ -104,6 +105,8 @@ const entitySchemas: Record<string, z.ZodType> = {
   employer: employerSchema,
   offer: offerSchema,
   private_offer: offerSchema,
+  application: applicationSchema,
+  private_application: applicationSchema,
 };
 
 /** Every entry's data is a valid entity of its kind (and tombstones carry none). */

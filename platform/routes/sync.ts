@@ -40,8 +40,9 @@ export async function syncRoutes(app: PlatformApp, ctx: PlatformContext): Promis
       const { since, limit, count } = request.query;
       // Offers past their end date are archived before anyone reads their state.
       await archiveExpiredOffers(ctx.db, ctx.clock());
-      // Private entries: a member's own (account, unshared offers), and for the référent of the
-      // moment the entries meant for them (others' unshared offers, see ../sync/offer-feed.ts).
+      // Private entries: a member's own (account, unshared offers and their applications), and for
+      // the référent of the moment the entries meant for them (others' unshared offers and their
+      // applications, see ../sync/offer-feed.ts and ../sync/application-feed.ts).
       const visible = ctx.db
         .selectFrom('sync_log')
         .where('structure_id', '=', structureId)

@@ -32,7 +32,7 @@ type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 /** A UUID (version 4 layout) drawn from a seeded generator: the same on every platform. */
-function seededUuid(random: Random): string {
+export function seededUuid(random: Random): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
   hex[16] = ((parseInt(hex[16]!, 16) & 3) | 8).toString(16);
@@ -73,7 +73,7 @@ export const DEMO_PARTNER_STRUCTURES = [
 ] as const;
 
 /** How the demo CFA's staff write its name. */
-const DEMO_CFA_NAME = 'CFA Gironde Métiers';
+export const DEMO_CFA_NAME = 'CFA Gironde Métiers';
 
 /** How many partner employers the demo CFA has, all accepted. */
 export const DEMO_EMPLOYER_COUNT = 20;
@@ -399,6 +399,30 @@ function startDateAfter(date: Date, days: number): string {
 }
 
 const demoOffers = planDemoOffers();
+
+/** What the candidates' seed (./demo-candidates.ts) aims its profiles and applications at. */
+export const DEMO_OFFER_PLANS: ReadonlyArray<{
+  id: string;
+  title: string;
+  romeCode: string;
+  diplomaIds: readonly string[];
+  communeCode: string;
+  status: OfferStatus;
+  shared: boolean;
+  author: 'referent' | 'gestionnaire';
+  /** Days between publication and the seeding day. */
+  ageDays: number;
+}> = demoOffers.map((offer) => ({
+  id: offer.id,
+  title: offer.fields.title,
+  romeCode: offer.fields.romeCode,
+  diplomaIds: offer.fields.diplomaIds,
+  communeCode: offer.fields.communeCode,
+  status: offer.status,
+  shared: offer.fields.sharedWithStructure,
+  author: offer.author === 'gestionnaire' ? 'gestionnaire' : 'referent',
+  ageDays: offer.ageDays,
+}));
 const otherOffers = DEMO_PARTNER_STRUCTURES.map((_, index) => planOtherOffers(index));
 /** The other structures' staff are no demo accounts: one fixed id stands for each one's authors. */
 const STAFF_IDS = DEMO_PARTNER_STRUCTURES.map((_, index) => seededUuid(seededRandom(7001 + index)));

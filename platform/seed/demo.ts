@@ -123,6 +123,7 @@ export async function structureFromDirectory(
     commune_name: company.commune_name,
     accepts_third_grade_interns: 0,
     accepts_second_grade_interns: 0,
+    reply_templates: null,
     version: 1,
     created_at: now,
     updated_at: now,

@@ -1,6 +1,7 @@
 import type { PlatformDb } from '../db/open';
 import { generateDirectory } from './directory';
 import { seedDemo } from './demo';
+import { seedDemoCandidates } from './demo-candidates';
 import { seedDemoOffers } from './demo-offers';
 
 export type SeedName = 'demo';
@@ -40,5 +41,6 @@ export async function seed(
   if (name === 'demo') {
     await seedDemo(db, nafLabels);
     await seedDemoOffers(db, nafLabels, now);
+    await seedDemoCandidates(db, now);
   }
 }

@@ -7,9 +7,10 @@ import type { EmployersTable, StructuresTable, UsersTable } from '../db/schema';
 
 /**
  * Entities of the feed that have no REST path of their own: an offer not shared with the
- * structure travels as `private_offer` (see ./offer-feed.ts).
+ * structure travels as `private_offer` (see ./offer-feed.ts), and the applications to it as
+ * `private_application` (see ./application-feed.ts).
  */
-export type FeedOnlyEntityName = 'private_offer';
+export type FeedOnlyEntityName = 'private_offer' | 'private_application';
 
 interface ChangeRecord {
   structureId: string;
@@ -95,6 +96,40 @@ export async function rerecordEntries(
       .execute();
   }
   return entries.length;
+}
+
+/**
+ * An entity that every member sees when it is shared with the structure (`entities.shared`),
+ * and otherwise only its owner and the référent of the moment (`entities.private`). It moves from
+ * one entity name to the other in the caller's transaction: first the tombstone of the one it
+ * leaves (for that one's audience), then the entry of the one it joins. Returns whether it moved.
+ */
+export async function recordSharedOrPrivate(
+  trx: PlatformDb,
+  entities: { shared: SyncEntityName; private: FeedOnlyEntityName },
+  change: Omit<ChangeRecord, 'entity' | 'ownerUserId' | 'referentToo'> & {
+    shared: boolean;
+    ownerUserId: string;
+  },
+): Promise<boolean> {
+  const { shared, ownerUserId, ...entry } = change;
+  const audienceOf = (entity: SyncEntityName | FeedOnlyEntityName) =>
+    entity === entities.private ? { ownerUserId, referentToo: true } : {};
+  const joins = shared ? entities.shared : entities.private;
+  const leaves = shared ? entities.private : entities.shared;
+  const previous = await trx
+    .selectFrom('sync_log')
+    .select('deleted')
+    .where('structure_id', '=', entry.structureId)
+    .where('entity', '=', leaves)
+    .where('entity_id', '=', entry.entityId)
+    .executeTakeFirst();
+  const moved = previous !== undefined && previous.deleted === 0;
+  if (moved) {
+    await recordChange(trx, { ...entry, entity: leaves, data: null, ...audienceOf(leaves) });
+  }
+  await recordChange(trx, { ...entry, entity: joins, ...audienceOf(joins) });
+  return moved;
 }
 
 export function recordStructure(trx: PlatformDb, row: StructuresTable): Promise<number> {

@@ -11,10 +11,16 @@ interface VersionedUpdate<Row extends { version: number }, Body extends { versio
   toBody: (row: Row) => Body;
   /** False for an empty patch: answered with the current resource, version unchanged. */
   changes: boolean;
+  /**
+   * Judged before the versions are compared, for what the version the change was made on cannot
+   * alter: throws a refusal no merge would fix (a reply to an application the candidate has
+   * abandoned), or returns true when the change is already there (answered unchanged).
+   */
+  settled?: (current: Row) => boolean;
   /** Writes the patch with `version` + 1 and returns the new row. */
   update: (trx: PlatformDb, current: Row) => Promise<Row>;
-  /** Appends the new state to the structure's change feed. */
-  record: (trx: PlatformDb, row: Row) => Promise<unknown>;
+  /** Appends the new state to the structure's change feed (absent when `update` does it itself). */
+  record?: (trx: PlatformDb, row: Row) => Promise<unknown>;
 }
 
 /**
@@ -32,10 +38,11 @@ export async function versionedUpdate<Row extends { version: number }, Body exte
   const expected = requiredIfMatch(request);
   const outcome = await idempotent(ctx, request, userId, async (trx) => {
     const current = await spec.load(trx);
+    if (spec.settled?.(current)) return { status: 200, body: spec.toBody(current) };
     if (expected !== current.version) throw staleVersion(spec.what, spec.toBody(current));
     if (!spec.changes) return { status: 200, body: spec.toBody(current) };
     const row = await spec.update(trx, current);
-    await spec.record(trx, row);
+    await spec.record?.(trx, row);
     return { status: 200, body: spec.toBody(row) };
   });
   const body = outcome.body as Body;

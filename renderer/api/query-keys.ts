@@ -1,5 +1,5 @@
 import type { PublicOffersQuery } from '../../shared/domain/offers';
-import type { OffersListQuery } from '../../shared/ipc/contract';
+import type { ApplicationsListQuery, OffersListQuery } from '../../shared/ipc/contract';
 
 export const queryKeys = {
   session: ['session.get'] as const,
@@ -19,6 +19,15 @@ export const queryKeys = {
   offerCounts: ['offers.counts'] as const,
   offerDetails: ['offers.get'] as const,
   offer: (id: string) => ['offers.get', id] as const,
+  /** Prefix of every page of "Candidatures", whatever its tab, filters and sort. */
+  applications: ['applications.list'] as const,
+  applicationsPage: (query: ApplicationsListQuery) => ['applications.list', query] as const,
+  /** Prefix of every count of applications (the whole structure, one offer, one employer). */
+  applicationCounts: ['applications.counts'] as const,
+  applicationCountsFor: (filter: { offerId?: string; employerId?: string }) =>
+    ['applications.counts', filter] as const,
+  applicationDetails: ['applications.get'] as const,
+  application: (id: string) => ['applications.get', id] as const,
   publicOffers: (query: PublicOffersQuery) => ['offers.publicSearch', query] as const,
   rome: (q: string) => ['referentials.rome', q] as const,
   diplomas: ['referentials.diplomas'] as const,
@@ -27,13 +36,27 @@ export const queryKeys = {
   referentialOption: (kind: string, code: string | null) => ['referentials.option', kind, code] as const,
 };
 
-/** Employers and offers show each other (an offer names its employer, an employer counts its offers). */
+/**
+ * Employers and offers show each other (an offer names its employer, an employer counts its
+ * offers), and applications name both.
+ */
 const employersAndOffers = [
   queryKeys.employers,
   queryKeys.employerDetails,
   queryKeys.offers,
   queryKeys.offerDetails,
   queryKeys.offerCounts,
+  queryKeys.applications,
+  queryKeys.applicationDetails,
+];
+
+/** Applications name their offer and employer; offers count their applications. */
+const applications = [
+  queryKeys.applications,
+  queryKeys.applicationCounts,
+  queryKeys.applicationDetails,
+  queryKeys.offers,
+  queryKeys.offerDetails,
 ];
 
 /** The queries showing each synced entity's local data. */
@@ -43,6 +66,7 @@ export const entityQueries: Record<string, ReadonlyArray<readonly string[]>> = {
   member: [queryKeys.members],
   employer: employersAndOffers,
   offer: employersAndOffers,
+  application: applications,
   /** Downloaded again when the platform publishes a new version (the core's REFERENTIALS_ENTITY). */
   referentials: [
     ['referentials.rome'],

@@ -1,6 +1,9 @@
 import { Alert, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectivityIndicator } from '../features/connectivity/ConnectivityIndicator';
+import { useApplicationCounts } from '../features/applications/queries';
+import { useArrivalToast } from '../features/applications/useArrivalToast';
+import { DASHBOARD_PATH } from '../features/dashboard/paths';
 import { EMPLOYERS_PATH } from '../features/employers/paths';
 import { MEMBERS_PATH } from '../features/members/MembersPage';
 import { CREATE_OFFER_PATH, MY_OFFERS_PATH, PUBLIC_OFFERS_PATH } from '../features/offers/paths';
@@ -8,6 +11,7 @@ import { useSignedInSession } from '../features/session/SessionGate';
 import { SignOutButton, useSignOut } from '../features/session/SignOutButton';
 import { useSyncNow, useSyncStatus } from '../features/sync/queries';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { formatCount } from '../ui/plural';
 import { APP_NAME } from '../ui/usePageTitle';
 
 interface MenuEntry {
@@ -15,6 +19,8 @@ interface MenuEntry {
   to: string;
   /** Only the structure's référent sees it (the platform refuses the others anyway). */
   referentOnly?: boolean;
+  /** Shows the number of applications "A traiter" beside it. */
+  toAnswerBadge?: boolean;
 }
 
 /** The menus of DESIGN.md §7; an entry appears here once its screen works. */
@@ -37,11 +43,25 @@ const menus: Array<{ title: string; entries: MenuEntry[] }> = [
   },
   {
     title: 'Mon espace',
-    entries: [{ label: 'Consulter toutes les offres', to: PUBLIC_OFFERS_PATH }],
+    entries: [
+      { label: 'Tableau de bord', to: DASHBOARD_PATH, toAnswerBadge: true },
+      { label: 'Consulter toutes les offres', to: PUBLIC_OFFERS_PATH },
+    ],
   },
 ];
 
-function MenuLink({ label, to, count }: { label: string; to: string; count?: number | undefined }) {
+function MenuLink({
+  label,
+  to,
+  count,
+  describe,
+}: {
+  label: string;
+  to: string;
+  count?: number | undefined;
+  /** Names the count for screen readers; the badge itself is then only seen. */
+  describe?: ((count: number) => string) | undefined;
+}) {
   const { pathname } = useLocation();
   const active = pathname === to;
   return (
@@ -51,13 +71,28 @@ function MenuLink({ label, to, count }: { label: string; to: string; count?: num
       label={label}
       active={active}
       aria-current={active ? 'page' : undefined}
+      aria-label={count && describe ? `${label}, ${describe(count)}` : undefined}
       rightSection={
         count ? (
-          <Badge color="red.9" size="sm" circle>
-            {count}
+          // A pill, not a circle: "68" or "1 250" must fit.
+          <Badge color="red.9" size="sm" px={6} style={{ minWidth: 20 }}>
+            {count.toLocaleString('fr-FR')}
           </Badge>
         ) : null
       }
+    />
+  );
+}
+
+/** "Tableau de bord" with the number of applications waiting for an answer (the badge). */
+function ToAnswerMenuLink({ label, to }: { label: string; to: string }) {
+  const counts = useApplicationCounts();
+  return (
+    <MenuLink
+      label={label}
+      to={to}
+      count={counts.data?.a_traiter}
+      describe={(n) => `${formatCount(n)} candidature${n > 1 ? 's' : ''} à traiter`}
     />
   );
 }
@@ -110,6 +145,7 @@ function ReauthBanner() {
 
 export function Shell() {
   const { user, structure, reauthRequired } = useSignedInSession();
+  useArrivalToast();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 270, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
@@ -142,9 +178,13 @@ export function Shell() {
                 </Text>
                 {menu.entries
                   .filter((entry) => !entry.referentOnly || user.role === 'referent')
-                  .map((entry) => (
-                    <MenuLink key={entry.to} label={entry.label} to={entry.to} />
-                  ))}
+                  .map((entry) =>
+                    entry.toAnswerBadge ? (
+                      <ToAnswerMenuLink key={entry.to} label={entry.label} to={entry.to} />
+                    ) : (
+                      <MenuLink key={entry.to} label={entry.label} to={entry.to} />
+                    ),
+                  )}
               </Box>
             ))}
             <SyncMenu />

@@ -1,8 +1,14 @@
 import { Anchor, Container, Text, Title } from '@mantine/core';
 import { createBrowserRouter, Link, useRouteError } from 'react-router';
 import { PersonalInfoPage } from '../features/account/PersonalInfoPage';
+import { ApplicationDetailsPage } from '../features/applications/ApplicationDetailsPage';
+import { ApplicationsPage } from '../features/applications/ApplicationsPage';
+import { APPLICATIONS_PATH, REPLY_TEMPLATES_PATH } from '../features/applications/paths';
+import { ReplyTemplatesPage } from '../features/applications/ReplyTemplatesPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DASHBOARD_PATH } from '../features/dashboard/paths';
 import { AddEmployerPage } from '../features/employers/AddEmployerPage';
 import { EmployerDetailsPage } from '../features/employers/EmployerDetailsPage';
 import { EmployersPage } from '../features/employers/EmployersPage';
@@ -72,6 +78,10 @@ export const router = createBrowserRouter([
           { path: IMPORT_EMPLOYERS_PATH, element: <ImportEmployersPage /> },
           { path: `${EMPLOYERS_PATH}/:id`, element: <EmployerDetailsPage /> },
           { path: PUBLIC_OFFERS_PATH, element: <PublicOffersPage /> },
+          { path: DASHBOARD_PATH, element: <DashboardPage /> },
+          { path: APPLICATIONS_PATH, element: <ApplicationsPage /> },
+          { path: `${APPLICATIONS_PATH}/:id`, element: <ApplicationDetailsPage /> },
+          { path: REPLY_TEMPLATES_PATH, element: <ReplyTemplatesPage /> },
           { path: '/synchronisation/conflits', element: <ConflictsPage /> },
           { path: '/synchronisation/refus', element: <RefusedChangesPage /> },
           { path: '*', element: <NotFound /> },

@@ -1,7 +1,14 @@
 import { z } from '../zod';
 
 /** The entities of a structure's change feed (DESIGN.md §4). */
-export const syncEntityNames = ['structure', 'account', 'member', 'employer', 'offer'] as const;
+export const syncEntityNames = [
+  'structure',
+  'account',
+  'member',
+  'employer',
+  'offer',
+  'application',
+] as const;
 export type SyncEntityName = (typeof syncEntityNames)[number];
 
 /** One change: the entity's whole current state, or a tombstone. */

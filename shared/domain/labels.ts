@@ -41,6 +41,19 @@ export const fieldLabels: Record<string, string> = {
   sharedWithStructure: 'Partager cette offre avec tous les utilisateurs de ma structure',
   franceTravail: 'Transmettre à France travail',
   status: 'Statut',
+  replyMessage: 'Message',
+  readAt: 'Lue le',
+  replyTemplates: 'Modèles de réponse',
+  profileId: 'Profil',
+  offerId: 'Offre',
+  message: 'Message',
+  birthDate: 'Date de naissance',
+  diplomas: 'Diplômes',
+  mobilityKm: 'Mobilité (km)',
+  availableFrom: 'Disponible à partir du',
+  contractTypes: 'Types de contrat recherchés',
+  presentation: 'Présentation',
+  oeth: 'Bénéficiaire de l’obligation d’emploi des travailleurs handicapés (OETH)',
 };
 
 export function labelOf(path: string): string {

@@ -115,6 +115,12 @@ export const publicOffersQuerySchema = z.object({
     .min(0, 'Le rayon ne peut pas être négatif.')
     .max(200, 'Le rayon ne doit pas dépasser 200 km.')
     .optional(),
+  /** One offer by its "N° d'offre" (a candidate quoting it). */
+  number: z.coerce
+    .number({ error: "N° d'offre invalide." })
+    .int("N° d'offre invalide.")
+    .positive("N° d'offre invalide.")
+    .optional(),
   page: z.coerce.number().int().min(1, 'La page doit être un entier positif.').default(1),
 });
 export type PublicOffersQuery = z.input<typeof publicOffersQuerySchema>;

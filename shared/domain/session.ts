@@ -1,5 +1,6 @@
 import { z } from '../zod';
 import { memberSchema, userSchema } from './account';
+import { applicationSchema, applicationStatusSchema } from './applications';
 import { employerSchema } from './employers';
 import { offerSchema } from './offers';
 import { joinRequestSchema, structureSchema } from './structure';
@@ -62,3 +63,23 @@ export type LocalEmployer = z.infer<typeof localEmployerSchema>;
 /** An offer as cached on this desktop. */
 export const localOfferSchema = offerSchema.extend({ syncState: syncStateSchema });
 export type LocalOffer = z.infer<typeof localOfferSchema>;
+
+/** An application as cached on this desktop ("Candidatures"). */
+export const localApplicationSchema = applicationSchema.extend({
+  syncState: syncStateSchema,
+  /** "A traiter" for more than REPLY_REMINDER_DAYS days. */
+  overdue: z.boolean(),
+});
+export type LocalApplication = z.infer<typeof localApplicationSchema>;
+
+/**
+ * "Détails" of one application: the cached row, plus what the platform says of it when a local
+ * change is still waiting or was refused (a reply sent offline to an application the candidate
+ * abandoned meanwhile: the reply is kept, the platform's status shown beside it).
+ */
+export const applicationDetailsSchema = localApplicationSchema.extend({
+  platformStatus: applicationStatusSchema.nullable(),
+  /** Why the platform refused the waiting change (French), when it did. */
+  refusal: z.string().nullable(),
+});
+export type ApplicationDetails = z.infer<typeof applicationDetailsSchema>;

@@ -2,6 +2,7 @@ import { z } from '../zod';
 import { toFrenchE164 } from '../validation/phone';
 import { companySchema, headcountBandSchema, siretSchema } from './company';
 import { isoDateTimeSchema, optionalText, uuidSchema } from './fields';
+import { replyTemplatesSchema } from './reply-templates';
 
 /** The training centre or insertion body the user works for ("Ma structure"). */
 export const structureSchema = z.object({
@@ -18,6 +19,8 @@ export const structureSchema = z.object({
   address: companySchema.shape.address,
   acceptsThirdGradeInterns: z.boolean(),
   acceptsSecondGradeInterns: z.boolean(),
+  /** "Modèles de réponse" to applications; null until the structure edits them (defaults apply). */
+  replyTemplates: replyTemplatesSchema.nullable(),
   version: z.number().int().positive(),
   updatedAt: isoDateTimeSchema,
 });
@@ -51,6 +54,7 @@ export const structurePatchSchema = z
     website: optionalWebsite,
     acceptsThirdGradeInterns: z.boolean({ error: 'Case à cocher invalide.' }),
     acceptsSecondGradeInterns: z.boolean({ error: 'Case à cocher invalide.' }),
+    replyTemplates: replyTemplatesSchema.nullable(),
   })
   .partial()
   .strict();

@@ -8,6 +8,7 @@ import {
   registrationFormSchema,
   userPatchSchema,
 } from '../domain/account';
+import { applicationReplySchema, applicationStatusSchema } from '../domain/applications';
 import { employerFormSchema, employerPatchSchema } from '../domain/employers';
 import { memberParamsSchema, transferSchema } from '../domain/members';
 import {
@@ -21,7 +22,9 @@ import {
 import { communeSchema, diplomaSchema, romeEntrySchema } from '../domain/referentials';
 import { companySchema, siretSchema } from '../domain/company';
 import {
+  applicationDetailsSchema,
   connectivitySchema,
+  localApplicationSchema,
   localEmployerSchema,
   localMemberSchema,
   localOfferSchema,
@@ -62,6 +65,38 @@ export const offersListQuerySchema = z
   })
   .strict();
 export type OffersListQuery = z.input<typeof offersListQuerySchema>;
+
+/** "Candidatures": one status (or all), filtered (offre, employeur, dates), sorted, one page at a time. */
+export const applicationsListQuerySchema = z
+  .object({
+    status: applicationStatusSchema.optional(),
+    offerId: z.uuid().optional(),
+    employerId: z.uuid().optional(),
+    /** Received on or after / on or before these days (local calendar days, aaaa-mm-jj). */
+    receivedFrom: z.iso.date({ error: 'Date « du » invalide.' }).optional(),
+    receivedTo: z.iso.date({ error: 'Date « au » invalide.' }).optional(),
+    q: z.string().max(200).optional(),
+    /** Only those "A traiter" for more than REPLY_REMINDER_DAYS days. */
+    overdue: z.boolean().optional(),
+    sort: z.enum(['receivedAt', 'number', 'applicant', 'offer']).default('receivedAt'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .strict();
+export type ApplicationsListQuery = z.input<typeof applicationsListQuerySchema>;
+
+/** The dashboard's "Candidatures" block: counts per status, for everything or for one offer or employer. */
+export const applicationCountsSchema = z.object({
+  total: z.number().int(),
+  a_traiter: z.number().int(),
+  recevable: z.number().int(),
+  refusee: z.number().int(),
+  abandonnee: z.number().int(),
+  /** "A traiter" for more than REPLY_REMINDER_DAYS days. */
+  overdue: z.number().int(),
+});
+export type ApplicationCounts = z.infer<typeof applicationCountsSchema>;
 
 export const contract = {
   'session.get': channel(none, sessionSchema),
@@ -123,6 +158,39 @@ export const contract = {
   'offers.duplicate': channel(byId, localOfferSchema),
   /** "Consulter toutes les offres": needs the platform. */
   'offers.publicSearch': channel(publicOffersQuerySchema.strict(), publicOffersPageSchema),
+  'applications.list': channel(
+    applicationsListQuerySchema,
+    z.object({ rows: z.array(localApplicationSchema), total: z.number().int() }),
+  ),
+  'applications.counts': channel(
+    z.object({ offerId: z.uuid().optional(), employerId: z.uuid().optional() }).strict().optional(),
+    applicationCountsSchema,
+  ),
+  'applications.get': channel(byId, applicationDetailsSchema),
+  /** The first opening of "Détails" here: recorded in the history ("lue", by whom), synced. */
+  'applications.markRead': channel(byId, applicationDetailsSchema),
+  /** "Répondre à cette candidature": the status changes here at once, the reply is sent at the next sync. */
+  'applications.reply': channel(
+    z.object({ id: z.uuid(), reply: applicationReplySchema }).strict(),
+    applicationDetailsSchema,
+  ),
+  /**
+   * One answer to several applications of the same status, written in one transaction (all or
+   * none). The message may hold a template's placeholders, filled for each application.
+   */
+  'applications.replyMany': channel(
+    z
+      .object({
+        ids: z
+          .array(z.uuid(), { error: 'Sélectionnez au moins une candidature.' })
+          .min(1, 'Sélectionnez au moins une candidature.')
+          .max(500, 'Pas plus de 500 candidatures à la fois.'),
+        status: applicationReplySchema.shape.status,
+        replyMessage: applicationReplySchema.shape.replyMessage,
+      })
+      .strict(),
+    z.object({ replied: z.number().int() }),
+  ),
   /** "Utilisateurs de ma structure", as cached here (référent only). */
   'members.list': channel(none, z.array(localMemberSchema)),
   /** Role changes need the platform; each answers the members as they are now. */

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { applicationStatusSchema } from '../domain/applications';
 import { connectivitySchema, sessionSchema } from '../domain/session';
 import { syncStatusSchema } from '../domain/sync';
 
@@ -9,6 +10,16 @@ export const eventsContract = {
   'sync.status': syncStatusSchema,
   /** Local data of these entities changed (pull, acknowledgement, local edit): refresh their queries. */
   'entities.changed': z.object({ entities: z.array(z.string()) }),
+  /**
+   * A sync brought applications this desktop had never seen: a desktop notification (Electron)
+   * or a toast (browser) says how many and opens the list "A traiter".
+   */
+  'applications.arrived': z.object({ count: z.number().int().positive() }),
+  /**
+   * Sent by the Electron shell, not the core: the user clicked the desktop notification of new
+   * applications; the window shows the list of this status.
+   */
+  'applications.open': z.object({ status: applicationStatusSchema }),
 };
 
 export type EventName = keyof typeof eventsContract;

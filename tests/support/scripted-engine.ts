@@ -8,7 +8,7 @@ import type { Offer } from '../../shared/domain/offers';
 import { openLocalDatabase, type LocalStore } from '../../electron/core/db/open';
 import type { OutboxTable } from '../../electron/core/db/schema';
 import type { Exchange, PlatformClient, RequestOptions } from '../../electron/core/platform/client';
-import { SyncEngine } from '../../electron/core/sync/engine';
+import { SyncEngine, type SyncEngineOptions } from '../../electron/core/sync/engine';
 
 // A sync engine on a real local database, against a platform that answers from a script:
 // for what the real platform cannot easily be made to do (answer late, refuse, move a row).
@@ -126,8 +126,13 @@ export interface ScriptedEngine {
   outbox(): Promise<OutboxTable[]>;
 }
 
-/** For each test, a fresh database and an engine that only runs when the test says so. */
-export function useScriptedEngine(): () => ScriptedEngine {
+/**
+ * For each test, a fresh database and an engine that only runs when the test says so;
+ * `listeners` hear what it tells the core (arrivals, changes).
+ */
+export function useScriptedEngine(
+  listeners: Partial<Pick<SyncEngineOptions, 'onArrivals' | 'onChange'>> = {},
+): () => ScriptedEngine {
   let dir = '';
   let current: ScriptedEngine | undefined;
   beforeEach(async () => {
@@ -150,6 +155,7 @@ export function useScriptedEngine(): () => ScriptedEngine {
       onSessionExpired: () => undefined,
       // Never started: runNow() and syncNow() only.
       debounceMs: 3_600_000,
+      ...listeners,
     });
     current = {
       store,

@@ -1,4 +1,5 @@
 import type {
+  ApplicationColumns,
   EmployerColumns,
   MemberColumns,
   OfferColumns,
@@ -25,6 +26,20 @@ export interface OfferSortKeys {
   number_key: number;
 }
 export type OfferTable = OfferColumns & OfferSortKeys & Synced;
+
+/** Applications, with the sort and search keys of "Candidatures" (computed here, never sent). */
+export interface ApplicationSortKeys {
+  /** The applicant's name folded (see search-key.ts); empty once their data was removed. */
+  applicant_key: string;
+  offer_key: string;
+}
+export type ApplicationTable = ApplicationColumns & ApplicationSortKeys & Synced;
+
+/** How many applications each status holds, kept as rows are written (the dashboard reads 4 rows, not 200,000). */
+export interface ApplicationTallyTable {
+  status: string;
+  n: number;
+}
 
 /** Referentials downloaded from the platform; `search` is the folded label (see search-key.ts). */
 export interface RomeTable {
@@ -100,6 +115,8 @@ export interface LocalDatabase {
   member: MemberTable;
   employer: EmployerTable;
   offer: OfferTable;
+  application: ApplicationTable;
+  application_tally: ApplicationTallyTable;
   rome: RomeTable;
   diploma: DiplomaTable;
   commune: CommuneTable;

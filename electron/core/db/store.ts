@@ -39,6 +39,11 @@ export class WriteTx {
     const statement = this.store.statement(sql);
     return Array.isArray(params) ? statement.run(...params) : statement.run(params);
   }
+
+  /** The first row of a prepared statement by its SQL, cached like `exec`. */
+  get<T>(sql: string, params: readonly unknown[] = []): T | undefined {
+    return this.store.statement(sql).get(...params) as T | undefined;
+  }
 }
 
 /**

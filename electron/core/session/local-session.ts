@@ -9,6 +9,7 @@ import type { LocalStore, WriteTx } from '../db/store';
 import { cursorKey } from '../sync/engine';
 import { syncEntities } from '../sync/entities';
 import { applyServerState, hasWaitingChanges } from '../sync/local-state';
+import { recountTally } from '../sync/tally';
 
 const JOIN_REQUEST_KEY = 'membership.joinRequest';
 
@@ -69,7 +70,10 @@ function forgetStructure(tx: WriteTx, structureId: string, name: string): void {
       `Ce poste garde ${unsent === 1 ? 'une modification' : `${unsent} modifications`} jamais envoyée${unsent === 1 ? '' : 's'} pour la structure « ${name} », dont vous ne faites plus partie. Supprimez d’abord les données locales de ce compte, puis reconnectez-vous.`,
     );
   }
-  for (const entity of structureEntities) tx.run(sql`delete from ${sql.table(entity.table)}`);
+  for (const entity of structureEntities) {
+    tx.run(sql`delete from ${sql.table(entity.table)}`);
+    recountTally(tx, entity);
+  }
   tx.run(sql`delete from shadow where entity != ${syncEntities.account.name}`);
   tx.run(sql`delete from meta where key = ${cursorKey(structureId)}`);
 }

@@ -43,6 +43,7 @@ export type SyncTuning = Omit<
   | 'onSessionExpired'
   | 'verifyMembership'
   | 'onSynced'
+  | 'onArrivals'
 >;
 
 /** How often referentials are checked again; `downloads: false` never fetches them (sync fault tests). */
@@ -134,6 +135,11 @@ export class SessionManager {
       verifyMembership: () => this.verifyMembership(),
       // At sign-in, at start and after each sync: the platform answers, so the referentials are checked.
       onSynced: downloads ? () => void referentials.refreshIfDue() : undefined,
+      // A desktop notification (Electron) or a toast (browser) says how many, and opens the list.
+      onArrivals: ({ application }) => {
+        if (application)
+          this.deps.events.emit({ type: 'applications.arrived', payload: { count: application } });
+      },
     });
     return { userId, store, sync, referentials };
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
-import { changesPageSchema, type Change } from '../../../shared/api/sync';
+import { changesPageSchema, type Change, type SyncEntityName } from '../../../shared/api/sync';
 import { labelOf } from '../../../shared/domain/labels';
 import type { SyncIssue, SyncStatus } from '../../../shared/domain/sync';
 import { AppError } from '../../../shared/ipc/errors';
@@ -10,7 +10,14 @@ import type { OutboxTable } from '../db/schema';
 import type { LocalStore, WriteTx } from '../db/store';
 import type { Exchange, PlatformClient } from '../platform/client';
 import { defaultBackoff, nextDelayMs, type BackoffPolicy } from './backoff';
-import { entityNamed, type EntityData, type SyncEntity } from './entities';
+import {
+  entityNamed,
+  isUpdatable,
+  updateRequestOf,
+  type EntityData,
+  type SyncEntity,
+  type UpdateRequest,
+} from './entities';
 import {
   applyServerDeletion,
   applyServerState,
@@ -42,6 +49,11 @@ export interface SyncEngineOptions {
   verifyMembership?: () => Promise<boolean>;
   /** A run reached the platform and pulled the feed (referentials refresh then). */
   onSynced?: () => void;
+  /**
+   * A run's pull stored rows that are news to the user (SyncEntity.isArrival), how many per
+   * entity: told once per run, never for an account's first full pull (that is history).
+   */
+  onArrivals?: (counts: Partial<Record<SyncEntityName, number>>) => void;
   /** Delay between a local change and the sync it triggers (changes made together go together). */
   debounceMs?: number;
   /** A sync every so often, even when nothing happens locally. */
@@ -93,6 +105,76 @@ function pick(data: Fields, keys: string[]): Fields {
   return Object.fromEntries(keys.map((key) => [key, data[key] ?? null]));
 }
 
+/** Whether two changes of a row go to the same request (only then may one amend the other). */
+function sameRequest(entity: SyncEntity, id: string, a: Fields, b: Fields, known: Fields): boolean {
+  const first = updateRequestOf(entity, id, a, known);
+  const second = updateRequestOf(entity, id, b, known);
+  return first?.method === second?.method && first?.path === second?.path;
+}
+
+/** One local edit of a row, in the caller's transaction (see SyncEngine.update); false when nothing changes. */
+function writeEdit(tx: WriteTx, entity: SyncEntity, id: string, patch: Fields, derived: Fields): boolean {
+  const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
+  if (!current) throw new AppError('not_found', `${entity.label} : introuvable sur ce poste.`);
+  const fields = Object.keys(patch).filter((key) => !isDeepStrictEqual(current[key], patch[key]));
+  if (fields.length === 0) return false;
+  const changes = pick(patch, fields);
+  const creation = tx.first<OutboxTable>(
+    sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'create'`,
+  );
+  let queued = fields;
+  if (creation) {
+    // Not on the platform yet: the creation itself carries the new values it can carry...
+    const creatable = entity.createSchema ? new Set(Object.keys(entity.createSchema.shape)) : undefined;
+    const carried = fields.filter((key) => !creatable || creatable.has(key));
+    queued = fields.filter((key) => !carried.includes(key));
+    if (carried.length > 0)
+      tx.run(
+        sql`update outbox set payload = ${JSON.stringify({ ...parseFields(creation.payload), ...pick(changes, carried) })},
+            state = 'pending', attempts = 0, next_attempt_at = null, last_error = null, last_error_fields = null
+            where id = ${creation.id}`,
+      );
+    if (queued.length === 0) {
+      writeLocalEdit(tx, entity, current, { ...changes, ...derived });
+      return true;
+    }
+    // ...and the others (an offer's status) wait behind it as an update, sent once it is acknowledged.
+  }
+  let shadow = readShadow(tx, entity.name, id);
+  if (!shadow && !creation) {
+    // No pending change yet: what the user sees is exactly the platform's state.
+    writeShadow(tx, entity.name, current);
+    shadow = { version: current.version, data: current };
+  }
+  const last = tx.first<OutboxTable>(
+    sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} order by position desc limit 1`,
+  );
+  const update = pick(changes, queued);
+  if (
+    last?.state === 'parked' &&
+    last.operation === 'update' &&
+    sameRequest(entity, id, parseFields(last.payload), update, current)
+  ) {
+    // The platform never applied a refused change, so it can be amended under the same key.
+    const payload = { ...parseFields(last.payload), ...update };
+    const base = { ...pick(current, queued), ...parseFields(last.base) };
+    tx.run(
+      sql`update outbox set payload = ${JSON.stringify(payload)}, base = ${JSON.stringify(base)}, state = 'pending',
+          attempts = 0, next_attempt_at = null, last_error = null, last_error_fields = null where id = ${last.id}`,
+    );
+  } else {
+    // Made on top of a change still waiting: its version comes when that one is acknowledged.
+    const baseVersion = last ? null : shadow!.version;
+    tx.run(
+      sql`insert into outbox (id, entity, entity_id, operation, payload, base, base_version, created_at)
+          values (${randomUUID()}, ${entity.name}, ${id}, 'update', ${JSON.stringify(update)},
+                  ${JSON.stringify(pick(current, queued))}, ${baseVersion}, ${new Date().toISOString()})`,
+    );
+  }
+  writeLocalEdit(tx, entity, current, { ...changes, ...derived });
+  return true;
+}
+
 /**
  * The offline-first sync engine (DESIGN.md §4). Local changes are written with their outbox
  * row in one transaction; push sends the outbox in order with Idempotency-Key and If-Match;
@@ -116,6 +198,8 @@ export class SyncEngine {
   private lastError: string | null = null;
   private revision = 0;
   private readonly touched = new Set<string>();
+  /** News stored by the current run's pull, per entity (see onArrivals). */
+  private readonly arrivals = new Map<SyncEntityName, number>();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.debounceMs = options.debounceMs ?? 400;
@@ -280,64 +364,27 @@ export class SyncEngine {
    * the patch (a métier's label for its code) and the platform recomputes: shown, never sent.
    */
   async update(entity: SyncEntity, id: string, patch: Fields, derived: Fields = {}): Promise<void> {
-    if (!entity.updatePath)
+    await this.updateMany(entity, [{ id, patch, derived }]);
+  }
+
+  /**
+   * Several edits in one transaction: all of them are written, or none (one reply to several
+   * applications). `guard` runs first in the same transaction, to refuse what another call
+   * changed meanwhile.
+   */
+  async updateMany(
+    entity: SyncEntity,
+    edits: ReadonlyArray<{ id: string; patch: Fields; derived?: Fields }>,
+    guard?: (tx: WriteTx) => void,
+  ): Promise<void> {
+    if (!isUpdatable(entity))
       throw new AppError('forbidden', `${entity.label} ne se modifie pas depuis l’application.`);
     const changed = await this.options.store.write((tx) => {
-      const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
-      if (!current) throw new AppError('not_found', `${entity.label} : introuvable sur ce poste.`);
-      const fields = Object.keys(patch).filter((key) => !isDeepStrictEqual(current[key], patch[key]));
-      if (fields.length === 0) return false;
-      const changes = pick(patch, fields);
-      const creation = tx.first<OutboxTable>(
-        sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'create'`,
-      );
-      let queued = fields;
-      if (creation) {
-        // Not on the platform yet: the creation itself carries the new values it can carry...
-        const creatable = entity.createSchema ? new Set(Object.keys(entity.createSchema.shape)) : undefined;
-        const carried = fields.filter((key) => !creatable || creatable.has(key));
-        queued = fields.filter((key) => !carried.includes(key));
-        if (carried.length > 0)
-          tx.run(
-            sql`update outbox set payload = ${JSON.stringify({ ...parseFields(creation.payload), ...pick(changes, carried) })},
-                state = 'pending', attempts = 0, next_attempt_at = null, last_error = null, last_error_fields = null
-                where id = ${creation.id}`,
-          );
-        if (queued.length === 0) {
-          writeLocalEdit(tx, entity, current, { ...changes, ...derived });
-          return true;
-        }
-        // ...and the others (an offer's status) wait behind it as an update, sent once it is acknowledged.
-      }
-      let shadow = readShadow(tx, entity.name, id);
-      if (!shadow && !creation) {
-        // No pending change yet: what the user sees is exactly the platform's state.
-        writeShadow(tx, entity.name, current);
-        shadow = { version: current.version, data: current };
-      }
-      const last = tx.first<OutboxTable>(
-        sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} order by position desc limit 1`,
-      );
-      const update = pick(changes, queued);
-      if (last?.state === 'parked' && last.operation === 'update') {
-        // The platform never applied a refused change, so it can be amended under the same key.
-        const payload = { ...parseFields(last.payload), ...update };
-        const base = { ...pick(current, queued), ...parseFields(last.base) };
-        tx.run(
-          sql`update outbox set payload = ${JSON.stringify(payload)}, base = ${JSON.stringify(base)}, state = 'pending',
-              attempts = 0, next_attempt_at = null, last_error = null, last_error_fields = null where id = ${last.id}`,
-        );
-      } else {
-        // Made on top of a change still waiting: its version comes when that one is acknowledged.
-        const baseVersion = last ? null : shadow!.version;
-        tx.run(
-          sql`insert into outbox (id, entity, entity_id, operation, payload, base, base_version, created_at)
-              values (${randomUUID()}, ${entity.name}, ${id}, 'update', ${JSON.stringify(update)},
-                      ${JSON.stringify(pick(current, queued))}, ${baseVersion}, ${new Date().toISOString()})`,
-        );
-      }
-      writeLocalEdit(tx, entity, current, { ...changes, ...derived });
-      return true;
+      guard?.(tx);
+      let any = false;
+      for (const { id, patch, derived } of edits)
+        if (writeEdit(tx, entity, id, patch, derived ?? {})) any = true;
+      return any;
     });
     if (!changed) return;
     this.options.onChange([entity.name]);
@@ -358,6 +405,7 @@ export class SyncEngine {
 
   private async run(): Promise<void> {
     this.lastError = null;
+    this.arrivals.clear();
     try {
       this.phase = 'push';
       await this.announce();
@@ -384,6 +432,8 @@ export class SyncEngine {
       this.phase = 'idle';
       this.progress = null;
       await this.announce();
+      // Told even when the pull stopped early: the pages it applied are here.
+      if (this.arrivals.size > 0) this.options.onArrivals?.(Object.fromEntries(this.arrivals));
     }
   }
 
@@ -397,6 +447,24 @@ export class SyncEngine {
         readView(tx, entityNamed(row.entity)!, row.entity_id)?.version ??
         0,
     );
+  }
+
+  /** The request that sends one change: a creation's POST, or the update's request for what it carries. */
+  private async requestOf(row: OutboxTable, entity: SyncEntity): Promise<UpdateRequest | undefined> {
+    const payload = parseFields(row.payload);
+    if (row.operation === 'create') {
+      const path = entity.createPath?.();
+      return path ? { method: 'POST', path, body: { ...payload, id: row.entity_id } } : undefined;
+    }
+    const known = entity.updateRequest
+      ? await this.options.store.read(
+          (tx) =>
+            readShadow(tx, row.entity, row.entity_id)?.data ??
+            (readView(tx, entity, row.entity_id) as (EntityData & Fields) | undefined) ??
+            {},
+        )
+      : {};
+    return updateRequestOf(entity, row.entity_id, payload, known);
   }
 
   /** The first change that may go now: in order, after any refused or conflicting change of the same row. */
@@ -436,15 +504,13 @@ export class SyncEngine {
       }
       const entity = entityNamed(row.entity);
       const creation = row.operation === 'create';
-      const path = creation ? entity?.createPath?.() : entity?.updatePath?.(row.entity_id);
-      if (!entity || !path) {
+      const request = entity && (await this.requestOf(row, entity));
+      if (!entity || !request) {
         await this.park(row, `Modification impossible à envoyer (${row.entity}).`, undefined);
         continue;
       }
       const answer = await this.options.client.exchange({
-        method: creation ? 'POST' : 'PATCH',
-        path,
-        body: creation ? { ...JSON.parse(row.payload), id: row.entity_id } : JSON.parse(row.payload),
+        ...request,
         auth: true,
         headers: creation
           ? { 'Idempotency-Key': row.id }
@@ -557,6 +623,8 @@ export class SyncEngine {
     await this.options.store.write((tx) => {
       writeShadow(tx, entity.name, theirs);
       const mine = parseFields(row.payload);
+      // Set on the platform by someone else first: theirs stands, mine is no conflict.
+      for (const field of entity.firstWriteWins ?? []) if (theirs[field] != null) delete mine[field];
       const { payload, conflicts } = mergeChange(parseFields(row.base), mine, theirs);
       const conflictFields = Object.keys(conflicts);
       if (conflictFields.length === 0) {
@@ -645,6 +713,8 @@ export class SyncEngine {
           ?.value ?? 0,
       ),
     );
+    // The first pull of an account brings its whole history: nothing in it is news.
+    const news = cursor > 0;
     let total: number | null = null;
     let done = 0;
     const fetchPage = (since: number, count: boolean) =>
@@ -678,7 +748,7 @@ export class SyncEngine {
       // The next page travels while this one is written (the platform and this desktop work side by side).
       if (page.data.hasMore) next = fetchPage(page.data.cursor, false);
       if (first && page.data.remaining !== null) total = page.data.remaining + page.data.changes.length;
-      const touched = await this.applyPage(structureId, page.data.changes, page.data.cursor);
+      const touched = await this.applyPage(structureId, page.data.changes, page.data.cursor, news);
       cursor = page.data.cursor;
       done += page.data.changes.length;
       this.progress = { done, total };
@@ -689,7 +759,12 @@ export class SyncEngine {
   }
 
   /** One page and its cursor, in one transaction: a crash leaves all of it or none. */
-  private applyPage(structureId: string, changes: Change[], cursor: number): Promise<string[]> {
+  private applyPage(
+    structureId: string,
+    changes: Change[],
+    cursor: number,
+    news: boolean,
+  ): Promise<string[]> {
     return this.options.store.write((tx) => {
       const pending = new Set(
         tx
@@ -706,9 +781,13 @@ export class SyncEngine {
               applyServerDeletion(tx, entity, change.id);
           } else {
             const data = entity.schema.safeParse(change.data);
-            if (data.success)
+            if (data.success) {
+              const arrival = news ? entity.isArrival : undefined;
+              const before = arrival ? readView(tx, entity, change.id) : undefined;
               applyServerState(tx, entity, data.data, pending.has(`${entity.name}:${change.id}`));
-            else
+              if (arrival?.(before, data.data))
+                this.arrivals.set(entity.name, (this.arrivals.get(entity.name) ?? 0) + 1);
+            } else
               this.options.logger.error(
                 `Changement illisible ignoré (${change.entity} ${change.id})`,
                 data.error,

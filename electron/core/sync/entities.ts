@@ -1,5 +1,7 @@
 import type { SyncEntityName } from '../../../shared/api/sync';
 import {
+  applicationFromColumns,
+  applicationToColumns,
   employerFromColumns,
   employerToColumns,
   memberFromColumns,
@@ -12,14 +14,28 @@ import {
   userToColumns,
 } from '../../../shared/db/rows';
 import { memberSchema, userPatchSchema, userSchema } from '../../../shared/domain/account';
+import {
+  applicantName,
+  applicationPatchSchema,
+  applicationSchema,
+  type Application,
+} from '../../../shared/domain/applications';
 import { employerFormSchema, employerPatchSchema, employerSchema } from '../../../shared/domain/employers';
 import { offerFieldsSchema, offerPatchSchema, offerSchema, type Offer } from '../../../shared/domain/offers';
 import { structurePatchSchema, structureSchema } from '../../../shared/domain/structure';
 import type { z } from '../../../shared/zod';
-import type { OfferSortKeys } from '../db/schema';
+import { applicationRequest } from '../applications/requests';
+import {
+  applicationHiddenFromUser,
+  forgetApplicationsHiddenFrom,
+  seesUnsharedApplication,
+} from '../applications/visibility';
+import type { ApplicationSortKeys, OfferSortKeys } from '../db/schema';
 import { searchKey } from '../db/search-key';
 import type { WriteTx } from '../db/store';
 import { forgetOffersHiddenFrom, hiddenFromUser, seesUnsharedOffer } from '../offers/visibility';
+import type { Fields } from './merge';
+import { recountTally } from './tally';
 
 type Columns = Record<string, string | number | null>;
 
@@ -27,6 +43,13 @@ type Columns = Record<string, string | number | null>;
 export interface EntityData {
   id: string;
   version: number;
+}
+
+/** The REST request that sends one local change. */
+export interface UpdateRequest {
+  method: 'PATCH' | 'POST';
+  path: string;
+  body: Fields;
 }
 
 /**
@@ -38,7 +61,7 @@ export interface SyncEntity<T extends EntityData = EntityData> {
   name: SyncEntityName;
   /** What the user calls it, in French ("Ma structure"). */
   label: string;
-  table: 'structure' | 'account' | 'member' | 'employer' | 'offer';
+  table: 'structure' | 'account' | 'member' | 'employer' | 'offer' | 'application';
   schema: z.ZodType<T>;
   toColumns(data: T): Columns;
   fromColumns(row: Columns): T;
@@ -46,6 +69,18 @@ export interface SyncEntity<T extends EntityData = EntityData> {
   patchSchema?: z.ZodObject;
   /** The REST path of an update (PATCH, with If-Match and Idempotency-Key). */
   updatePath?: (id: string) => string;
+  /**
+   * The request of an update when it depends on what the change carries (instead of
+   * `updatePath`): an application's reply is POSTed to its own path, its reading PATCHed.
+   * `known` is the platform's last known state of the row. Sent with If-Match and
+   * Idempotency-Key like any update; changes going to different requests are never merged.
+   */
+  updateRequest?: (id: string, payload: Fields, known: Fields) => UpdateRequest;
+  /**
+   * Fields the platform keeps once set, whoever set them first (the first reading of an
+   * application): a local change of such a field the platform already set is dropped, not a conflict.
+   */
+  firstWriteWins?: readonly string[];
   /** The REST path of a creation made on the desktop (POST, with Idempotency-Key). */
   createPath?: () => string;
   /**
@@ -65,11 +100,39 @@ export interface SyncEntity<T extends EntityData = EntityData> {
   hiddenFromUser?: (tx: WriteTx, id: string) => boolean;
   /** What else follows when the platform's state of a row is stored (a role change, say). */
   onServerState?: (tx: WriteTx, before: T | undefined, after: T) => void;
+  /**
+   * A column whose number of rows per value is kept in the table `<table>_tally` (keyed by the
+   * same column name) as rows are written and deleted here: the dashboard's counts per status
+   * without counting 200,000 rows. Code that deletes rows in bulk recounts (recountTally).
+   */
+  tallyColumn?: string;
+  /**
+   * Whether a row stored by a pull is news the user is told of (an application to process this
+   * desktop had never seen): counted per sync run, except during an account's first full pull.
+   */
+  isArrival?: (before: T | undefined, after: T) => boolean;
 }
 
 /** The fields local changes may set (the keys of the entity's patch schema). */
 export function editableFields(entity: SyncEntity): ReadonlySet<string> {
   return new Set(entity.patchSchema ? Object.keys(entity.patchSchema.shape) : []);
+}
+
+/** Whether local changes of this entity can be sent to the platform. */
+export function isUpdatable(entity: SyncEntity): boolean {
+  return entity.updateRequest !== undefined || entity.updatePath !== undefined;
+}
+
+/** The request of a local change of a row (undefined when the desktop does not edit this entity). */
+export function updateRequestOf(
+  entity: SyncEntity,
+  id: string,
+  payload: Fields,
+  known: Fields,
+): UpdateRequest | undefined {
+  if (entity.updateRequest) return entity.updateRequest(id, payload, known);
+  const path = entity.updatePath?.(id);
+  return path ? { method: 'PATCH', path, body: payload } : undefined;
 }
 
 /** Checks a definition against its data type, then files it with the others. */
@@ -79,15 +142,27 @@ function entity<T extends EntityData>(definition: SyncEntity<T>): SyncEntity {
 
 /** The feed's name for unshared offers: the same data, sent only to their author and the référent. */
 const PRIVATE_OFFER = 'private_offer';
+/** The same for the applications to unshared offers. */
+const PRIVATE_APPLICATION = 'private_application';
 
 /** Feed names that are another name of a declared entity (same table, same outbox entries). */
-const feedAliases: Record<string, SyncEntityName> = { [PRIVATE_OFFER]: 'offer' };
+const feedAliases: Record<string, SyncEntityName> = {
+  [PRIVATE_OFFER]: 'offer',
+  [PRIVATE_APPLICATION]: 'application',
+};
 
 function offerSortKeys(offer: Offer): OfferSortKeys {
   return {
     title_key: searchKey(offer.title),
     employer_key: searchKey(offer.employerName),
     number_key: offer.number ?? Number.MAX_SAFE_INTEGER,
+  };
+}
+
+function applicationSortKeys(application: Application): ApplicationSortKeys {
+  return {
+    applicant_key: application.profile ? searchKey(applicantName(application)) : '',
+    offer_key: searchKey(application.offerTitle),
   };
 }
 
@@ -113,7 +188,12 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     updatePath: () => '/me',
     // The platform sends the unshared offers of others to the référent only, and only while they are.
     onServerState: (tx, before, after) => {
-      if (before?.role === 'referent' && after.role !== 'referent') forgetOffersHiddenFrom(tx, after.id);
+      if (before?.role === 'referent' && after.role !== 'referent') {
+        // Applications first: which ones to drop follows from their offers.
+        forgetApplicationsHiddenFrom(tx, after.id);
+        recountTally(tx, syncEntities.application);
+        forgetOffersHiddenFrom(tx, after.id);
+      }
     },
   }),
   member: entity({
@@ -150,6 +230,28 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     // Unshared → shared: everyone sees it. Shared → unshared: its author and the référent do.
     survivesTombstone: (tx, feedName, id) => feedName === PRIVATE_OFFER || seesUnsharedOffer(tx, id),
     hiddenFromUser,
+  }),
+  application: entity({
+    name: 'application',
+    label: 'Candidature',
+    table: 'application',
+    schema: applicationSchema,
+    toColumns: (data) => ({
+      ...applicationToColumns(data),
+      // One format (UTC, milliseconds), so that dates compare as text in ranges and sorts.
+      received_at: new Date(data.receivedAt).toISOString(),
+      ...applicationSortKeys(data),
+    }),
+    fromColumns: (row) => applicationFromColumns(row as never),
+    patchSchema: applicationPatchSchema,
+    updateRequest: applicationRequest,
+    firstWriteWins: ['readAt'],
+    // Shared → unshared offer: its author and the référent keep its applications (see offers).
+    survivesTombstone: (tx, feedName, id) =>
+      feedName === PRIVATE_APPLICATION || seesUnsharedApplication(tx, id),
+    hiddenFromUser: applicationHiddenFromUser,
+    isArrival: (before, after) => before === undefined && after.status === 'a_traiter',
+    tallyColumn: 'status',
   }),
 };
 

@@ -5,6 +5,7 @@ import type { OutboxTable } from '../db/schema';
 import type { WriteTx } from '../db/store';
 import { editableFields, type EntityData, type SyncEntity } from './entities';
 import type { Fields } from './merge';
+import { moveTally, talliedBefore } from './tally';
 
 // What the user sees of a synced row (its "view", in the entity's table) is always:
 // the platform's last known state (its "shadow", kept only while local changes exist)
@@ -30,7 +31,9 @@ function upsertSql(entity: SyncEntity, columns: string[]): string {
 export function writeView(tx: WriteTx, entity: SyncEntity, data: EntityData, state: SyncState): void {
   const columns = entity.toColumns(data as never);
   const names = Object.keys(columns);
-  tx.exec(upsertSql(entity, names), [...names.map((n) => columns[n]), state]);
+  const before = talliedBefore(tx, entity, data.id);
+  const written = tx.exec(upsertSql(entity, names), [...names.map((n) => columns[n]), state]);
+  if (entity.tallyColumn && written.changes > 0) moveTally(tx, entity, before, columns[entity.tallyColumn]);
 }
 
 export function readView(tx: WriteTx, entity: SyncEntity, id: string): EntityData | undefined {
@@ -41,7 +44,9 @@ export function readView(tx: WriteTx, entity: SyncEntity, id: string): EntityDat
 }
 
 function deleteView(tx: WriteTx, entity: SyncEntity, id: string): void {
+  const before = talliedBefore(tx, entity, id);
   tx.run(sql`delete from ${sql.table(entity.table)} where id = ${id}`);
+  moveTally(tx, entity, before, undefined);
 }
 
 export interface Shadow {

@@ -7,6 +7,7 @@ import { call, messageOf } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { applicationsListPath } from '../applications/paths';
 import { useRefreshEmployersAndOffers } from '../employers/queries';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
 import { useLocalEditForm } from '../sync/useLocalEditForm';
@@ -41,9 +42,16 @@ function EditOffer({ offer }: { offer: LocalOffer }) {
         <Title order={1}>Modifier l’offre</Title>
         <SyncStateBadge state={offer.syncState} />
       </Group>
-      <Text size="sm">
-        N° d’offre : {offerNumber(offer)} — {offer.employerName}
-      </Text>
+      <Group gap="md">
+        <Text size="sm">
+          N° d’offre : {offerNumber(offer)} — {offer.employerName}
+        </Text>
+        {offer.applicationsCount > 0 && (
+          <Anchor component={Link} to={applicationsListPath({ offerId: offer.id })} size="sm">
+            {`Voir les candidatures à cette offre (${offer.applicationsCount})`}
+          </Anchor>
+        )}
+      </Group>
       <Card withBorder padding="lg">
         <OfferForm
           form={form}

@@ -3,11 +3,15 @@ import type { ComponentPropsWithRef } from 'react';
 import { HANDICAP_COMMITMENT } from '../../../shared/domain/offers';
 
 /** Takes the tooltip's ref and hover handlers (React 19 passes `ref` as a prop). */
-function Pictogram({ decorative, ...props }: { decorative: boolean } & ComponentPropsWithRef<'svg'>) {
+function Pictogram({
+  decorative,
+  label,
+  ...props
+}: { decorative: boolean; label: string } & ComponentPropsWithRef<'svg'>) {
   return (
     <svg
       {...props}
-      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': HANDICAP_COMMITMENT })}
+      {...(decorative ? { 'aria-hidden': true } : { role: 'img', 'aria-label': label })}
       width="24"
       height="24"
       viewBox="0 0 24 24"
@@ -27,15 +31,21 @@ function Pictogram({ decorative, ...props }: { decorative: boolean } & Component
 }
 
 /**
- * The handicap commitment of an offer's employer: a pictogram whose sentence is read by screen
- * readers (its accessible name) and shown on hover. `decorative` when the sentence is written
- * beside it.
+ * The handicap commitment of an offer's employer (or, with the OETH sentence as `label`, a
+ * candidate's declaration): a pictogram whose sentence is read by screen readers (its accessible
+ * name) and shown on hover. `decorative` when the sentence is written beside it.
  */
-export function HandicapPictogram({ decorative = false }: { decorative?: boolean }) {
-  if (decorative) return <Pictogram decorative />;
+export function HandicapPictogram({
+  decorative = false,
+  label = HANDICAP_COMMITMENT,
+}: {
+  decorative?: boolean;
+  label?: string;
+}) {
+  if (decorative) return <Pictogram decorative label={label} />;
   return (
-    <Tooltip label={HANDICAP_COMMITMENT} multiline w={260} withArrow>
-      <Pictogram decorative={false} />
+    <Tooltip label={label} multiline w={260} withArrow>
+      <Pictogram decorative={false} label={label} />
     </Tooltip>
   );
 }

@@ -1,12 +1,15 @@
-import { Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { OFFER_LIFETIME_MONTHS, type OfferStatus } from '../../../shared/domain/offers';
 import type { LocalOffer } from '../../../shared/domain/session';
 import { formatDate, formatShortDate } from '../../ui/dates';
+import { plural } from '../../ui/plural';
 import { SortableTh, type Sort } from '../../ui/SortableTh';
+import { applicationsListPath } from '../applications/paths';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
 import { HandicapPictogram } from './HandicapPictogram';
 import { OfferActions } from './OfferActions';
-import { offerNumber, useOfferActions } from './queries';
+import { offerName, offerNumber, useOfferActions } from './queries';
 import type { OfferSortKey } from './useOffersParams';
 
 /** When the platform will archive an offer "En cours" (it knows the date once it has published it). */
@@ -63,7 +66,20 @@ export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
               <Table.Td>{offer.employerName}</Table.Td>
               <Table.Td>{formatShortDate(offer.createdAt)}</Table.Td>
               <Table.Td>{offer.handicapCommitment && <HandicapPictogram />}</Table.Td>
-              <Table.Td>{offer.applicationsCount}</Table.Td>
+              <Table.Td>
+                {offer.applicationsCount > 0 ? (
+                  <Anchor
+                    component={Link}
+                    to={applicationsListPath({ offerId: offer.id })}
+                    size="sm"
+                    aria-label={`${plural(offer.applicationsCount, 'candidature', 'candidatures')} à ${offerName(offer)}`}
+                  >
+                    {offer.applicationsCount}
+                  </Anchor>
+                ) : (
+                  0
+                )}
+              </Table.Td>
               <Table.Td>
                 <SyncStateBadge state={offer.syncState} size="sm" />
               </Table.Td>

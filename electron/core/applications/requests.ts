@@ -1,0 +1,22 @@
+import type { UpdateRequest } from '../sync/entities';
+import type { Fields } from '../sync/merge';
+
+/**
+ * Where a local change of an application goes: a reply to `POST …/reply` with its decision and
+ * message, a reading to `PATCH` with its date. A reply whose decision was already the platform's
+ * (the message changes only, or a merge found the same decision on both sides) carries it anyway:
+ * `known` is the platform's last known state of the application.
+ */
+export function applicationRequest(id: string, payload: Fields, known: Fields): UpdateRequest {
+  if ('status' in payload || 'replyMessage' in payload) {
+    return {
+      method: 'POST',
+      path: `/applications/${id}/reply`,
+      body: {
+        status: 'status' in payload ? payload.status : known.status,
+        replyMessage: 'replyMessage' in payload ? payload.replyMessage : known.replyMessage,
+      },
+    };
+  }
+  return { method: 'PATCH', path: `/applications/${id}`, body: { readAt: payload.readAt } };
+}

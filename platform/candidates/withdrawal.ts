@@ -1,0 +1,38 @@
+import { abandonApplications, ACCOUNT_CLOSED, PROFILE_DELETED } from '../applications/abandonment';
+import type { PlatformDb } from '../db/open';
+import { ProblemError } from '../http/problem';
+
+/**
+ * Deletes one of the candidate's profiles, in the caller's transaction: its applications become
+ * "Abandonnée" and anonymous first (see abandonApplications). 404 when it is not theirs.
+ */
+export async function deleteProfile(
+  trx: PlatformDb,
+  candidateId: string,
+  profileId: string,
+  now: Date,
+): Promise<void> {
+  const profile = await trx
+    .selectFrom('candidate_profiles')
+    .select('id')
+    .where('id', '=', profileId)
+    .where('candidate_id', '=', candidateId)
+    .executeTakeFirst();
+  if (!profile) {
+    throw new ProblemError(404, 'profile_unknown', 'Aucun de vos profils ne correspond à cet identifiant.');
+  }
+  await abandonApplications(trx, { profileId }, PROFILE_DELETED, now);
+  await trx.deleteFrom('candidate_profiles').where('id', '=', profileId).execute();
+}
+
+/**
+ * Closes a candidate's account, in the caller's transaction: their applications become
+ * "Abandonnée" and anonymous, then their notifications, profiles and account go (their
+ * idempotency keys with it).
+ */
+export async function closeCandidateAccount(trx: PlatformDb, candidateId: string, now: Date): Promise<void> {
+  await abandonApplications(trx, { candidateId }, ACCOUNT_CLOSED, now);
+  await trx.deleteFrom('candidate_notifications').where('candidate_id', '=', candidateId).execute();
+  await trx.deleteFrom('candidate_profiles').where('candidate_id', '=', candidateId).execute();
+  await trx.deleteFrom('candidates').where('id', '=', candidateId).execute();
+}
