@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { uuidSchema } from '../../shared/domain/fields';
 import {
   candidateApplicationReceiptSchema,
@@ -67,7 +68,8 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
         .selectAll()
         .where('candidate_id', '=', candidate.id)
         .orderBy('created_at')
-        .orderBy('id')
+        // Made in the same millisecond: in the order they were made (ranks are quoted by the CLI).
+        .orderBy(sql`rowid`)
         .execute();
       return rows.map(toCandidateProfile);
     },
