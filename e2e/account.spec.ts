@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { expectScreen } from './support/a11y';
 import { AGRICOLE_THES, DEMO, newMail, STRONG_PASSWORD } from './support/data';
-import { connectivity, field, fillRegistration, openMenuEntry, signIn } from './support/screens';
+import { connectivity, field, fillRegistration, openMenuEntry, signIn, signOut } from './support/screens';
 
 test('créer un compte, se connecter, rattacher sa structure par Siret, la retrouver dans Mon compte', async ({
   desktop,
@@ -48,8 +48,7 @@ test('créer un compte, se connecter, rattacher sa structure par Siret, la retro
   await expectScreen(page, 'Mes informations personnelles');
   await expect(field(page, 'Numéro de portable')).toHaveValue('06 12 34 56 78');
 
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expectScreen(page, 'Se connecter');
+  await signOut(page);
 });
 
 test('après un redémarrage sans plateforme, « Ma structure » s’affiche depuis le cache local et l’indicateur dit hors ligne', async ({

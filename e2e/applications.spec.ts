@@ -10,15 +10,11 @@ import { expectScreen } from './support/a11y';
 import { HOSTILE_TEXT } from './support/data';
 import { rowWith, syncNow, watchForInjection } from './support/pickers';
 import { platformAs } from './support/platform-api';
-import { field, signInAsDemo } from './support/screens';
+import { field, signInAsDemo, syncStatus } from './support/screens';
 
 const INTERVIEW = "Organiser un entretien / obtenir plus d'informations";
 const REFUSE = 'Refuser la candidature';
 const CONTACT_LINE = 'Écrivez-nous à recrutement@cfa-demo.fr ou appelez le 05 56 00 00 00.';
-
-function syncStatus(page: Page) {
-  return page.getByRole('status', { name: 'État de la synchronisation' });
-}
 
 /** Waits until the desktop has nothing left to send. */
 async function settled(page: Page): Promise<void> {
@@ -254,4 +250,68 @@ test('la réponse exige un choix et un message ; une candidature abandonnée ne 
   expect(csv.startsWith('\uFEFFN° de candidature;')).toBe(true);
   expect(csv.trim().split('\n')).toHaveLength(1 + DEMO_APPLICATION_COUNTS.abandonnee);
   expect(csv).toContain('Le candidat a supprimé ce profil.');
+});
+
+test('un modèle de réponse ajouté sert à répondre d’un coup à deux candidatures, chacune à son prénom', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  await signInAsDemo(page);
+  await settled(page);
+  await openDashboard(page);
+  await page.getByRole('link', { name: 'Modèles de réponse' }).click();
+  await expectScreen(page, 'Modèles de réponse');
+
+  // A new template, kept with "Ma structure" and sent to the platform.
+  await page.getByRole('button', { name: 'Ajouter un modèle' }).click();
+  const added = page.getByRole('group', { name: 'Modèle « Nouveau modèle »' });
+  await added.getByRole('textbox', { name: 'Type de réponse' }).click();
+  await page.getByRole('option', { name: REFUSE }).click();
+  const name = 'Refus : session complète';
+  await added.getByRole('textbox', { name: 'Nom du modèle' }).fill(name);
+  await page
+    .getByRole('group', { name: `Modèle « ${name} »` })
+    .getByRole('textbox', { name: 'Texte du modèle' })
+    .fill(`Bonjour {prénom},\nla session de « {intitulé} » est complète. ${CONTACT_LINE}\n{structure}`);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await settled(page);
+  const platform = await platformAs(desktop.platformUrl);
+  expect(JSON.stringify((await platform.structure()).replyTemplates)).toContain(name);
+
+  // Two applications "A traiter", selected, answered at once with it.
+  await openDashboard(page);
+  await page.getByRole('link', { name: /^A traiter \d+$/ }).click();
+  await expectScreen(page, 'Candidatures');
+  const rows = page.getByRole('table', { name: 'Candidatures « A traiter »' }).getByRole('row');
+  const chosen: Array<{ number: string; firstName: string }> = [];
+  for (const index of [1, 2]) {
+    const row = rows.nth(index);
+    const number = (await row.getByRole('cell').nth(1).textContent())!.trim();
+    const applicant = (await row.getByRole('rowheader').textContent())!.trim();
+    chosen.push({ number, firstName: applicant.split(' ')[0]! });
+    await row.getByRole('checkbox').check();
+  }
+  await page.getByRole('button', { name: 'Répondre aux candidatures sélectionnées' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Répondre aux candidatures sélectionnées' });
+  await dialog.getByRole('radio', { name: REFUSE }).check();
+  await dialog.getByRole('textbox', { name: 'Modèle de réponse' }).click();
+  await page.getByRole('option', { name }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Message' })).toHaveValue(/^Bonjour \{prénom\},/);
+  await dialog.getByRole('button', { name: 'Envoyer la réponse' }).click();
+  await dialog.getByRole('button', { name: 'Confirmer l’envoi à 2 candidatures' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(tab(page, 'A traiter')).toHaveText(`A traiter (${DEMO_APPLICATION_COUNTS.a_traiter - 2})`);
+  await expect(tab(page, 'Refusées')).toHaveText(`Refusées (${DEMO_APPLICATION_COUNTS.refusee + 2})`);
+  await settled(page);
+  expect(await platform.applicationCount('refusee')).toBe(DEMO_APPLICATION_COUNTS.refusee + 2);
+
+  // Each answer carries its candidate's own first name.
+  await tab(page, 'Refusées').click();
+  for (const { number, firstName } of chosen) {
+    await page.getByRole('searchbox', { name: 'Rechercher' }).fill(number);
+    await openDetails(page, Number(number));
+    await expect(page.getByText(`Bonjour ${firstName},`).first()).toBeVisible();
+    await expect(page.getByText('Refusée', { exact: true }).first()).toBeVisible();
+    await page.goBack();
+  }
 });

@@ -1,14 +1,9 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { expectScreen } from './support/a11y';
 import { DEMO } from './support/data';
 import { syncNow } from './support/pickers';
 import { platformAs } from './support/platform-api';
-import { connectivity, field, openMenuEntry, signIn, signInAsDemo } from './support/screens';
-
-function syncStatus(page: Page) {
-  return page.getByRole('status', { name: 'État de la synchronisation' });
-}
+import { connectivity, field, openMenuEntry, signIn, signInAsDemo, syncStatus } from './support/screens';
 
 test('une modification de « Ma structure » faite plateforme arrêtée attend, puis part au retour de la plateforme', async ({
   desktop,

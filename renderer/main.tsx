@@ -9,6 +9,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
+import { ProxyLoginModal } from './features/network/ProxyLoginModal';
 import { cssVariablesResolver, theme } from './app/theme';
 
 const queryClient = new QueryClient({
@@ -26,6 +27,8 @@ createRoot(document.getElementById('root')!).render(
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
           <RouterProvider router={router} />
+          {/* Outside the routes: a proxy may ask before anyone signs in. */}
+          <ProxyLoginModal />
         </ModalsProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -21,6 +22,21 @@ export function findElectronBinary(): string | null {
     ? path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron')
     : path.join(packageDir, 'dist', relative);
   return existsSync(executable) ? executable : null;
+}
+
+/** The Electron executable, fetched once (quietly, through ELECTRON_MIRROR if set) when it is not installed yet. */
+export function ensureElectronBinary(): string | null {
+  const found = findElectronBinary();
+  if (found) return found;
+  // Since Electron 42 the binary is fetched on first use; try once.
+  let installer: string;
+  try {
+    installer = createRequire(import.meta.url).resolve('electron/install.js');
+  } catch {
+    return null;
+  }
+  spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 10 * 60_000 });
+  return findElectronBinary();
 }
 
 /** The version of the electron package installed (what native modules must be built for). */

@@ -50,6 +50,7 @@ try {
   await expect(field('Adresse')).toHaveValue(/Saint-Pée-sur-Nivelle/);
   await shot('premiere-connexion-siret');
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Garder les données sur ce poste' }).click();
   await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
 
   // The demo référent's structure.
@@ -105,6 +106,7 @@ try {
     'en attente',
   );
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Garder les données sur ce poste' }).click();
   await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
 
   // A pending collaborator waits for the référent's approval.

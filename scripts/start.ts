@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DEMO_PLATFORM_URL, listenOnDemoPort } from '../platform/demo-port';
 import { DEMO_REFERENT } from '../platform/seed/demo';
@@ -6,22 +6,11 @@ import { DEMO_CANDIDATE } from '../platform/seed/demo-candidates';
 import { createPlatform } from '../platform/server';
 import { buildElectron } from './build-electron';
 import { buildRenderer } from './build-renderer';
-import { ELECTRON_MISSING, electronVersion, findElectronBinary } from './electron-binary';
+import { ELECTRON_MISSING, electronVersion, ensureElectronBinary } from './electron-binary';
 import { electronSqliteBinding } from './electron-sqlite';
 import { repoRoot } from './paths';
 
 // `npm start`: the reference platform with demo data (on DEMO_PLATFORM_PORT when free), and the Electron app on it.
-function ensureElectronBinary(): string | null {
-  const found = findElectronBinary();
-  if (found) return found;
-  // Since Electron 42 the binary is fetched on first use; try once, quietly.
-  spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'electron', 'install.js')], {
-    stdio: 'ignore',
-    timeout: 10 * 60_000,
-  });
-  return findElectronBinary();
-}
-
 const electron = ensureElectronBinary();
 if (!electron) {
   console.error(ELECTRON_MISSING);

@@ -111,6 +111,12 @@ export async function platformAs(platformUrl: string, mail = DEMO.mail, password
       if (!response.ok) throw new Error(`liste des offres refusée (${response.status})`);
       return (await response.json()) as Offer[];
     },
+    /** How many applications the platform holds in this status. */
+    async applicationCount(status: string): Promise<number> {
+      const response = await fetch(api(`/applications?status=${status}`), { headers: auth });
+      if (!response.ok) throw new Error(`liste des candidatures refusée (${response.status})`);
+      return ((await response.json()) as { total: number }).total;
+    },
     /** One application as the platform holds it. */
     async application(id: string): Promise<Application> {
       const response = await fetch(api(`/applications/${id}`), { headers: auth });

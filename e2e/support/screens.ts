@@ -47,9 +47,19 @@ export async function signInAsDemo(page: Page): Promise<void> {
   await expectScreen(page, `Bonjour ${DEMO.firstName}`);
 }
 
+/** "Se déconnecter", keeping the account's data on this desktop (the dialog's default choice). */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page
+    .getByRole('dialog', { name: 'Se déconnecter' })
+    .getByRole('button', { name: 'Garder les données sur ce poste' })
+    .click();
   await expectScreen(page, 'Se connecter');
+}
+
+/** The sync state of the shell (last sync, changes waiting, errors). */
+export function syncStatus(page: Page) {
+  return page.getByRole('status', { name: 'État de la synchronisation' });
 }
 
 /** The connectivity badge of the shell. */

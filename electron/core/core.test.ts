@@ -169,6 +169,32 @@ describe('core against the reference platform', () => {
     await expect(ok(restarted.invoke('session.get'))).resolves.toEqual({ status: 'signedOut', notice: null });
   });
 
+  it('signs out erasing the local data when asked: the account database folder is gone', async () => {
+    const core = await startCore();
+    const session = await ok<Extract<Session, { status: 'signedIn' }>>(
+      core.invoke('auth.login', { mail: DEMO_REFERENT.mail, password: DEMO_REFERENT.password }),
+    );
+    const database = accountDatabaseFile(dataDir, session.user.id);
+    expect(existsSync(database)).toBe(true);
+    await ok(core.invoke('auth.logout', { eraseLocalData: true }));
+    await expect(ok(core.invoke('session.get'))).resolves.toEqual({ status: 'signedOut', notice: null });
+    expect(existsSync(path.dirname(database))).toBe(false);
+    await expect(core.invoke('auth.logout', { eraseLocalData: 'oui' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { eraseLocalData: expect.any(String) } },
+    });
+  });
+
+  it('tells « À propos » the version, the platform address and the data folder', async () => {
+    const core = await startCore();
+    await expect(ok(core.invoke('app.about'))).resolves.toEqual({
+      version: JSON.parse(readFileSync(path.resolve('package.json'), 'utf8')).version,
+      platformUrl,
+      dataDir,
+      electron: false,
+    });
+  });
+
   it('marks the session for a new login when the platform revoked it, keeping the cache readable', async () => {
     const first = await startCore();
     await ok(first.invoke('auth.login', { mail: DEMO_REFERENT.mail, password: DEMO_REFERENT.password }));

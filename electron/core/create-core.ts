@@ -1,9 +1,14 @@
 import type { AxiosAdapter } from 'axios';
 import type { Handlers } from '../../shared/ipc/contract';
+import { DEFAULT_UPDATE_URL } from '../../shared/domain/config';
+import { ConfigService } from './config/config-service';
+import { ProxyLoginBroker } from './config/proxy-login';
 import { createDispatcher, type Invoke, type Logger } from './dispatch';
 import { EventHub } from './events';
+import { appHandlers, type AppInfo } from './handlers/app';
 import { authHandlers } from './handlers/auth';
 import { companiesHandlers } from './handlers/companies';
+import { configHandlers } from './handlers/config';
 import type { HandlerContext } from './handlers/context';
 import { sessionHandlers } from './handlers/session';
 import { structureHandlers } from './handlers/structure';
@@ -14,6 +19,7 @@ import { employersHandlers } from './handlers/employers';
 import { offersHandlers } from './handlers/offers';
 import { referentialsHandlers } from './handlers/referentials';
 import { syncHandlers } from './handlers/sync';
+import { updatesHandlers } from './handlers/updates';
 import { PlatformClient } from './platform/client';
 import { ConnectivityMonitor } from './platform/connectivity';
 import type { SecretStore } from './secrets';
@@ -24,6 +30,7 @@ import {
   type SyncTuning,
 } from './session/session-manager';
 import type { SettingsStore } from './settings';
+import { UpdateController, type UpdateDriver } from './updates/controller';
 
 export interface CoreOptions {
   /** Where local databases live (one per account). */
@@ -44,6 +51,15 @@ export interface CoreOptions {
   /** How the referentials are kept (sync fault tests switch their downloads off). */
   referentials?: ReferentialTuning;
   logger?: Logger;
+  /**
+   * « Paramètres » as the desktop read them at start (central file, user settings, defaults);
+   * without it (web host) only the user's settings, over `platformUrl`.
+   */
+  config?: ConfigService;
+  /** The desktop's updater (electron-updater); without it the update channels answer « non disponible ». */
+  updateDriver?: UpdateDriver;
+  /** Shown in "À propos"; the version defaults to the web host's (plain Node) placeholder. */
+  appInfo?: AppInfo;
 }
 
 export interface Core {
@@ -51,6 +67,10 @@ export interface Core {
   /** Validates, runs, answers an envelope: what IPC and the web host call. */
   invoke: Invoke;
   events: EventHub;
+  /** « Paramètres » (the desktop applies proxy changes it announces). */
+  config: ConfigService;
+  /** Electron's `login` event asks it for proxy credentials. */
+  proxyLogin: ProxyLoginBroker;
   close(): Promise<void>;
 }
 
@@ -89,6 +109,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await sessions.restore();
 
   const ctx: HandlerContext = { client, sessions, connectivity, events };
+  const config =
+    options.config ??
+    new ConfigService(
+      {
+        centralPath: null,
+        central: { status: 'absent' },
+        defaults: {
+          platformUrl: options.platformUrl,
+          proxy: 'system',
+          updateUrl: DEFAULT_UPDATE_URL,
+          updateChannel: 'latest',
+        },
+      },
+      options.settings,
+      options.platformUrl,
+    );
+  const proxyLogin = new ProxyLoginBroker((payload) => events.emit({ type: 'proxy.loginRequired', payload }));
+  config.subscribe(() => proxyLogin.reset());
+  const updates = options.updateDriver
+    ? createUpdateController(options.updateDriver, config, ctx, logger)
+    : null;
   const handlers: Handlers = {
     ...sessionHandlers(ctx),
     ...authHandlers(ctx),
@@ -101,17 +142,64 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...offersHandlers(ctx),
     ...applicationsHandlers(ctx),
     ...syncHandlers(ctx),
+    ...configHandlers(config, proxyLogin),
+    ...updatesHandlers(updates, () => config.values().updateChannel),
+    ...appHandlers({
+      ...(options.appInfo ?? { version: 'développement', electron: false }),
+      platformUrl: options.platformUrl,
+      dataDir: options.dataDir,
+    }),
   };
 
   connectivity.start(() => client.health(), options.connectivityIntervalMs ?? 30_000);
+  updates?.start();
 
   return {
     handlers,
     invoke: createDispatcher(handlers, logger),
     events,
+    config,
+    proxyLogin,
     async close() {
       connectivity.stop();
+      updates?.stop();
       await sessions.dispose();
     },
   };
+}
+
+/** Updates follow the settings' feed, wait for the outbox, and re-decide when sync or network change. */
+function createUpdateController(
+  driver: UpdateDriver,
+  config: ConfigService,
+  ctx: HandlerContext,
+  logger: Logger,
+): UpdateController {
+  const controller = new UpdateController({
+    driver,
+    feed: () => {
+      const { updateUrl, updateChannel } = config.values();
+      return { url: updateUrl, channel: updateChannel };
+    },
+    syncStatus: async () => {
+      try {
+        const status = await ctx.sessions.requireAccount().sync.status();
+        return { running: status.running, pending: status.pending };
+      } catch {
+        return null;
+      }
+    },
+    syncNow: () => ctx.sessions.requireAccount().sync.syncNow(),
+    online: () => {
+      const { state } = ctx.connectivity.current();
+      return state === 'unknown' ? null : state === 'online';
+    },
+    onStatus: (payload) => ctx.events.emit({ type: 'update.status', payload }),
+    logError: (message, error) => logger.error(message, error),
+  });
+  ctx.events.subscribe((event) => {
+    if (event.type === 'sync.status' && !event.payload.running) void controller.evaluate();
+    if (event.type === 'connectivity.changed') void controller.evaluate();
+  });
+  return controller;
 }

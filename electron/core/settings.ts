@@ -1,6 +1,17 @@
 import Conf from 'conf';
+import { configValuesSchema } from '../../shared/domain/config';
 import { signOutNoticeSchema } from '../../shared/domain/session';
 import { z } from '../../shared/zod';
+
+/** A window's outer rectangle in screen coordinates (DIP), and whether it was maximised. */
+export const windowBoundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  maximized: z.boolean().default(false),
+});
+export type WindowBounds = z.infer<typeof windowBoundsSchema>;
 
 /** What the desktop remembers between runs (not secrets: those go to the SecretStore). */
 export const settingsSchema = z.object({
@@ -8,6 +19,15 @@ export const settingsSchema = z.object({
   lastUserId: z.uuid().optional(),
   /** Why the app signed the last account out (removed from its structure), until its owner acts. */
   signOutNotice: signOutNoticeSchema.optional(),
+  /** The main window's place and size when it was last closed (checked against the screens at start). */
+  windowBounds: windowBoundsSchema.optional(),
+  /** The newest crash report the user was told about (older ones are not offered again). */
+  crashReportsAcknowledgedAt: z.iso.datetime().optional(),
+  /** « Paramètres »: what the user may change (a central configuration can override or lock them). */
+  platformUrl: configValuesSchema.shape.platformUrl.optional(),
+  proxy: configValuesSchema.shape.proxy.optional(),
+  updateUrl: configValuesSchema.shape.updateUrl.optional(),
+  updateChannel: configValuesSchema.shape.updateChannel.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

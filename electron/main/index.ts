@@ -8,17 +8,35 @@ import { FileSecretStore, MemorySecretStore, type SecretStore } from '../core/se
 import { securityHeaders } from '../core/security/csp';
 import { SETTINGS_FILE_NAME, type Settings, type SettingsStore } from '../core/settings';
 import { BadgeKeeper, badgeCountOf, OPEN_TO_PROCESS, reactionTo, type Notice } from './applications-notice';
+import {
+  installCrashReporting,
+  installMenu,
+  offerCrashReports,
+  openAllowedExternally,
+  placementOptions,
+  rememberBounds,
+  setUpLogging,
+} from './desktop';
 import { DEFAULT_PLATFORM_URL, parseMainArgs } from './args';
+import { loadDesktopConfig } from './desktop-config';
+import { applyProxy, electronHttpAdapter, handleProxyLogin } from './network';
+import { electronUpdateDriver } from './updater';
 import { registerCoreChannels } from './ipc';
 import { safeStorageCodec } from './secrets';
 import { contentTypeOf, resolveRendererFile } from './security/app-protocol';
 import { isAllowedNavigation, windowOpenDecision } from './security/navigation';
 import { APP_ORIGIN, APP_SCHEME } from './security/origin';
-import { permissionCheckHandler, permissionRequestHandler } from './security/permissions';
-import { mainWindowOptions } from './window-options';
+import {
+  displayMediaRequestHandler,
+  permissionCheckHandler,
+  permissionRequestHandler,
+} from './security/permissions';
+import { MAIN_WINDOW_SIZE, mainWindowOptions } from './window-options';
 
 const args = parseMainArgs(process.argv);
 if (args.userDataDir) app.setPath('userData', args.userDataDir);
+const logger = setUpLogging(args.userDataDir);
+installCrashReporting();
 
 const here = import.meta.dirname;
 const rendererDir = path.join(here, '..', 'dist', 'renderer');
@@ -30,6 +48,7 @@ protocol.registerSchemesAsPrivileged([
 
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+let settings: SettingsStore | null = null;
 // Referenced until dealt with: a collected notification no longer reports its click.
 const notifications = new Set<Notification>();
 
@@ -54,8 +73,12 @@ function serveRenderer(request: Request): Promise<Response> | Response {
   );
 }
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+function createWindow(store: SettingsStore): BrowserWindow {
+  // Only the geometry comes from the settings file: the secure webPreferences are never overridden.
+  const placement = placementOptions(store, MAIN_WINDOW_SIZE);
+  const window = new BrowserWindow({ ...mainWindowOptions(preloadPath), ...placement.options });
+  if (placement.maximized) window.maximize();
+  rememberBounds(window, store);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
@@ -89,17 +112,32 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, serveRenderer);
   session.defaultSession.setPermissionRequestHandler(permissionRequestHandler);
   session.defaultSession.setPermissionCheckHandler(permissionCheckHandler);
+  session.defaultSession.setDisplayMediaRequestHandler(displayMediaRequestHandler);
+  settings = new ElectronStore<Settings>({ name: SETTINGS_FILE_NAME }) as unknown as SettingsStore;
+  const config = await loadDesktopConfig(
+    settings,
+    args.platformUrl ?? process.env.ALTERNANCE_PLATFORM_URL ?? DEFAULT_PLATFORM_URL,
+    (message) => logger.error(message),
+  );
+  await applyProxy(config.values().proxy);
+  handleProxyLogin(() => core?.proxyLogin ?? null);
 
   core = await createCore({
     dataDir: app.getPath('userData'),
-    platformUrl: args.platformUrl ?? process.env.ALTERNANCE_PLATFORM_URL ?? DEFAULT_PLATFORM_URL,
-    settings: new ElectronStore<Settings>({ name: SETTINGS_FILE_NAME }) as unknown as SettingsStore,
+    platformUrl: config.platformUrlInUse,
+    config,
+    httpAdapter: electronHttpAdapter,
+    updateDriver: electronUpdateDriver(),
+    settings,
+    logger,
+    appInfo: { version: app.getVersion(), electron: true },
     secrets: secretStore(),
     ...(process.env.BETTER_SQLITE3_ELECTRON_BINDING
       ? { sqliteNativeBinding: process.env.BETTER_SQLITE3_ELECTRON_BINDING }
       : {}),
   });
   registerCoreChannels(ipcMain, core.invoke);
+  core.config.subscribe((values) => void applyProxy(values.proxy));
   const { invoke } = core;
   const badge = new BadgeKeeper(
     async () => badgeCountOf(await invoke('applications.counts')),
@@ -110,20 +148,29 @@ async function start(): Promise<void> {
     const reaction = reactionTo(event);
     if (reaction.notification) notify(reaction.notification);
     if (reaction.recountBadge) void badge.refresh();
+    if (event.type === 'session.changed') installMenu(() => mainWindow, event.payload.status === 'signedIn');
   });
   void badge.refresh();
-  mainWindow = createWindow();
+  const initial = await invoke('session.get');
+  installMenu(() => mainWindow, initial.ok && (initial.data as { status: string }).status === 'signedIn');
+  mainWindow = createWindow(settings);
+  void offerCrashReports(settings);
 }
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
+    if (isAllowedNavigation(url)) return;
+    event.preventDefault();
+    openAllowedExternally(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(windowOpenDecision);
+  contents.setWindowOpenHandler(({ url }) => {
+    openAllowedExternally(url);
+    return windowOpenDecision();
+  });
 });
 
 if (!app.requestSingleInstanceLock()) {
@@ -135,7 +182,7 @@ if (!app.requestSingleInstanceLock()) {
     void core?.close();
   });
   app.whenReady().then(start, (error: unknown) => {
-    console.error('Démarrage impossible', error);
+    logger.error('Démarrage impossible', error);
     app.exit(1);
   });
 }

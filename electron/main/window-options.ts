@@ -1,12 +1,12 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
+/** The main window's default and minimum size (a remembered size is checked against these). */
+export const MAIN_WINDOW_SIZE = { width: 1280, height: 820, minWidth: 960, minHeight: 640 } as const;
+
 /** The main window: isolated, sandboxed renderer without Node (DESIGN.md §6). */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 640,
+    ...MAIN_WINDOW_SIZE,
     show: false,
     title: 'Alternance Nouvelle-Aquitaine',
     backgroundColor: '#ffffff',

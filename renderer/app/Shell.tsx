@@ -1,5 +1,6 @@
 import { Alert, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { Link, Outlet, useLocation } from 'react-router';
+import { openAboutDialog } from '../features/about/AboutDialog';
 import { ConnectivityIndicator } from '../features/connectivity/ConnectivityIndicator';
 import { useApplicationCounts } from '../features/applications/queries';
 import { useArrivalToast } from '../features/applications/useArrivalToast';
@@ -8,6 +9,9 @@ import { EMPLOYERS_PATH } from '../features/employers/paths';
 import { MEMBERS_PATH } from '../features/members/MembersPage';
 import { CREATE_OFFER_PATH, MY_OFFERS_PATH, PUBLIC_OFFERS_PATH } from '../features/offers/paths';
 import { useSignedInSession } from '../features/session/SessionGate';
+import { RESOURCES_PATH } from '../features/resources/paths';
+import { SETTINGS_PATH } from '../features/settings/paths';
+import { UpdateReadyAlert } from '../features/updates/UpdateReadyAlert';
 import { SignOutButton, useSignOut } from '../features/session/SignOutButton';
 import { useSyncNow, useSyncStatus } from '../features/sync/queries';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
@@ -125,9 +129,22 @@ function SyncMenu() {
   );
 }
 
+/** "Aide": the same entries as the native menu (the browser has none). */
+function HelpMenu() {
+  return (
+    <Box mt="md">
+      <Text component="h2" size="xs" fw={700} tt="uppercase" px="sm" mb={4}>
+        Aide
+      </Text>
+      <MenuLink label="Espace ressources" to={RESOURCES_PATH} />
+      <NavLink component="button" type="button" label="À propos" onClick={openAboutDialog} />
+    </Box>
+  );
+}
+
 function ReauthBanner() {
-  // Signing in again goes through the sign-in screen: same warning as "Se déconnecter".
-  const reconnect = useSignOut();
+  // Signing in again goes through the sign-in screen, keeping the data (warned about waiting changes).
+  const reconnect = useSignOut({ offerErase: false });
   return (
     <Alert color="orange" variant="outline" role="alert" mb="md">
       <Group justify="space-between">
@@ -188,6 +205,10 @@ export function Shell() {
               </Box>
             ))}
             <SyncMenu />
+            <HelpMenu />
+            <Box mt="md">
+              <MenuLink label="Paramètres" to={SETTINGS_PATH} />
+            </Box>
           </Box>
         </AppShell.Section>
         <AppShell.Section>
@@ -200,6 +221,7 @@ export function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
+        <UpdateReadyAlert />
         {reauthRequired && <ReauthBanner />}
         <Outlet />
       </AppShell.Main>

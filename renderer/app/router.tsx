@@ -27,6 +27,10 @@ import { StructurePage } from '../features/structure/StructurePage';
 import { StructureSetupPage } from '../features/structure/StructureSetupPage';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { RefusedChangesPage } from '../features/sync/RefusedChangesPage';
+import { RESOURCES_PATH } from '../features/resources/paths';
+import { ResourcesPage } from '../features/resources/ResourcesPage';
+import { SETTINGS_PATH } from '../features/settings/paths';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { Shell } from './Shell';
 
 function RouteError() {
@@ -84,6 +88,8 @@ export const router = createBrowserRouter([
           { path: REPLY_TEMPLATES_PATH, element: <ReplyTemplatesPage /> },
           { path: '/synchronisation/conflits', element: <ConflictsPage /> },
           { path: '/synchronisation/refus', element: <RefusedChangesPage /> },
+          { path: RESOURCES_PATH, element: <ResourcesPage /> },
+          { path: SETTINGS_PATH, element: <SettingsPage /> },
           { path: '*', element: <NotFound /> },
         ],
       },

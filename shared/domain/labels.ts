@@ -54,6 +54,10 @@ export const fieldLabels: Record<string, string> = {
   contractTypes: 'Types de contrat recherchés',
   presentation: 'Présentation',
   oeth: 'Bénéficiaire de l’obligation d’emploi des travailleurs handicapés (OETH)',
+  platformUrl: 'Adresse de la plateforme',
+  proxy: 'Proxy',
+  updateUrl: 'Adresse des mises à jour',
+  updateChannel: 'Canal de mise à jour',
 };
 
 export function labelOf(path: string): string {

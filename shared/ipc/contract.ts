@@ -19,6 +19,8 @@ import {
   publicOffersPageSchema,
   publicOffersQuerySchema,
 } from '../domain/offers';
+import { configPatchSchema, configViewSchema } from '../domain/config';
+import { proxyLoginAnswerSchema } from '../domain/proxy-login';
 import { communeSchema, diplomaSchema, romeEntrySchema } from '../domain/referentials';
 import { companySchema, siretSchema } from '../domain/company';
 import {
@@ -34,6 +36,7 @@ import {
 } from '../domain/session';
 import { structureCreateSchema, structurePatchSchema } from '../domain/structure';
 import { conflictChoiceSchema, syncIssueSchema, syncStatusSchema } from '../domain/sync';
+import { updateStatusSchema } from '../domain/updates';
 import { channel } from './define';
 
 const none = z.object({}).strict().optional();
@@ -98,11 +101,25 @@ export const applicationCountsSchema = z.object({
 });
 export type ApplicationCounts = z.infer<typeof applicationCountsSchema>;
 
+/** "À propos": version, platform address and where this desktop keeps its data. */
+export const aboutSchema = z.object({
+  version: z.string(),
+  platformUrl: z.string(),
+  dataDir: z.string(),
+  /** True in the desktop app, false in the web host (browser). */
+  electron: z.boolean(),
+});
+export type About = z.infer<typeof aboutSchema>;
+
 export const contract = {
   'session.get': channel(none, sessionSchema),
   'auth.register': channel(registrationFormSchema, z.object({ mail: z.string() })),
   'auth.login': channel(credentialsSchema, sessionSchema),
-  'auth.logout': channel(none, done),
+  /**
+   * "Se déconnecter": the account's local data stays on this desktop unless `eraseLocalData`
+   * (then changes not yet sent are lost: the renderer asks for an explicit confirmation).
+   */
+  'auth.logout': channel(z.object({ eraseLocalData: z.boolean().optional() }).strict().optional(), done),
   'companies.lookup': channel(z.object({ siret: siretSchema }).strict(), companySchema),
   'structure.get': channel(none, localStructureSchema.nullable()),
   /** First login: creates the structure, or asks to join it when it exists (then pending). */
@@ -197,6 +214,22 @@ export const contract = {
   'members.approve': channel(memberParamsSchema.strict(), z.array(localMemberSchema)),
   'members.transfer': channel(transferSchema.strict(), z.array(localMemberSchema)),
   'members.remove': channel(memberParamsSchema.strict(), z.array(localMemberSchema)),
+  /** "À propos": what the user or their IT support needs to identify this installation. */
+  'app.about': channel(none, aboutSchema),
+  /** « Paramètres »: each value with its source (administrator, user, default) and whether it is locked. */
+  'config.get': channel(none, configViewSchema),
+  /** Refused, naming the field, when the administrator locked it; null restores the default. */
+  'config.update': channel(configPatchSchema, configViewSchema),
+  /** Desktop updates; in the web host every one answers phase « unavailable ». */
+  'update.status': channel(none, updateStatusSchema),
+  /** « Rechercher une mise à jour » now, whatever the 6-hour schedule. */
+  'update.check': channel(none, updateStatusSchema),
+  /** « Plus tard »: no prompt until the next check. */
+  'update.later': channel(none, updateStatusSchema),
+  /** « Redémarrer pour mettre à jour »: refused during a sync run (code conflict), never forced. */
+  'update.restart': channel(none, updateStatusSchema),
+  /** The answer to « Authentification du proxy » (event proxy.loginRequired): credentials or cancel. */
+  'proxy.login': channel(proxyLoginAnswerSchema, done),
   'connectivity.get': channel(none, connectivitySchema),
   'connectivity.check': channel(none, connectivitySchema),
   'sync.status': channel(none, syncStatusSchema),

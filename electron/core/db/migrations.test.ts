@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,5 +88,14 @@ describe('migration 0004_applications', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('an account database on disk', () => {
+  it.skipIf(process.platform === 'win32')('lives in a folder only its OS user can open', async () => {
+    const accountFile = path.join(dir, 'accounts', 'someone', 'local.sqlite');
+    const store = await openLocalDatabase(accountFile);
+    await store.close();
+    expect(statSync(path.dirname(accountFile)).mode & 0o077).toBe(0);
   });
 });

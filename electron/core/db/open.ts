@@ -22,7 +22,9 @@ export function accountDatabaseFile(dataDir: string, userId: string): string {
 
 /** Opens and migrates one account's local database (WAL, foreign keys). */
 export async function openLocalDatabase(file: string, nativeBinding?: string): Promise<LocalStore> {
-  mkdirSync(path.dirname(file), { recursive: true });
+  // Readable by its OS user only (another user of the machine never sees it; Windows and macOS
+  // protect the profile folder already, Linux needs the mode).
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file, nativeBinding ? { nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');

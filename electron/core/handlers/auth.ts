@@ -17,8 +17,10 @@ export function authHandlers(
     async 'auth.login'(input) {
       return ctx.sessions.signIn(input.mail, input.password).catch(needsPlatform('La connexion'));
     },
-    async 'auth.logout'() {
-      await ctx.sessions.signOut();
+    async 'auth.logout'(input) {
+      // Erasing is what a closed account gets: signed out, then its database folder removed.
+      if (input?.eraseLocalData) await ctx.sessions.forgetClosedAccount();
+      else await ctx.sessions.signOut();
       return { done: true as const };
     },
   };

@@ -13,3 +13,14 @@ export function permissionRequestHandler(
 export function permissionCheckHandler(): boolean {
   return false;
 }
+
+/**
+ * `session.setDisplayMediaRequestHandler`: screen sharing (getDisplayMedia) is refused; an
+ * answer without video nor audio stream denies the request.
+ */
+export function displayMediaRequestHandler(
+  _request: unknown,
+  callback: (streams: Record<string, never>) => void,
+): void {
+  callback({});
+}

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../core/security/csp';
@@ -5,7 +6,7 @@ import { mainWindowOptions } from '../window-options';
 import { resolveRendererFile } from './app-protocol';
 import { isTrustedSender } from './ipc-sender';
 import { isAllowedNavigation, windowOpenDecision } from './navigation';
-import { permissionCheckHandler, permissionRequestHandler } from './permissions';
+import { displayMediaRequestHandler, permissionCheckHandler, permissionRequestHandler } from './permissions';
 
 const root = path.resolve('/opt/app/dist/renderer');
 
@@ -22,7 +23,26 @@ describe('main window options', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       preload: '/opt/app/preload.cjs',
+      experimentalFeatures: false,
     });
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs).not.toHaveProperty('additionalArguments');
+  });
+});
+
+describe('every BrowserWindow', () => {
+  it('is created from mainWindowOptions, overriding at most its geometry', () => {
+    const mainDir = path.resolve(import.meta.dirname, '..');
+    const sources = readdirSync(mainDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => readFileSync(path.join(mainDir, file), 'utf8'));
+    const creations = sources.flatMap((source) => source.match(/new BrowserWindow\([^;]*;/g) ?? []);
+    expect(creations.length).toBeGreaterThan(0);
+    for (const creation of creations) {
+      expect(creation).toMatch(
+        /^new BrowserWindow\(\{ \.\.\.mainWindowOptions\(preloadPath\), \.\.\.placement\.options \}\);$|^new BrowserWindow\(mainWindowOptions\(/,
+      );
+    }
   });
 });
 
@@ -69,6 +89,11 @@ describe('permissions', () => {
     }
     expect(answers).toEqual([false, false, false, false, false]);
     expect(permissionCheckHandler()).toBe(false);
+  });
+  it('refuses screen sharing: no video nor audio stream is ever given', () => {
+    const answers: unknown[] = [];
+    displayMediaRequestHandler({ frame: null, videoRequested: true }, (streams) => answers.push(streams));
+    expect(answers).toEqual([{}]);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Session } from '../../../shared/domain/session';
 import { useCoreEvents } from '../../api/events';
 import { messageOf } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useShellCommands } from '../desktop/useShellCommands';
 import { useSession } from './queries';
 
 type SignedIn = Extract<Session, { status: 'signedIn' }>;
@@ -37,6 +38,7 @@ function requiredPath(session: SignedIn): string | null {
 /** Loads the session, listens to the core's events, and sends each user where they belong. */
 export function SessionGate() {
   useCoreEvents();
+  useShellCommands();
   const session = useSession();
   const { pathname } = useLocation();
 

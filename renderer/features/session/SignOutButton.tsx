@@ -4,20 +4,26 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SyncStatus } from '../../../shared/domain/sync';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import { openSignOutDialog } from './SignOutDialog';
+
+function waitingChanges(status: SyncStatus | undefined): number {
+  return (status?.pending ?? 0) + (status?.parked ?? 0) + (status?.conflicts ?? 0);
+}
 
 /**
- * Signs out, warning first when changes still wait: they are not lost, they leave at the next
- * sign-in on this computer.
+ * "Se déconnecter" asks whether to keep this account's data on the desktop or erase it. Signing
+ * in again after an expired session ("Se reconnecter") keeps it, warning first when changes
+ * still wait: they are not lost, they leave at the next sign-in on this computer.
  */
-export function useSignOut() {
+export function useSignOut({ offerErase = true }: { offerErase?: boolean } = {}) {
   const queryClient = useQueryClient();
   const signOut = useMutation({
     mutationFn: () => call('auth.logout'),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.session }),
   });
   const request = () => {
-    const status = queryClient.getQueryData<SyncStatus>(queryKeys.syncStatus);
-    const waiting = (status?.pending ?? 0) + (status?.parked ?? 0) + (status?.conflicts ?? 0);
+    const waiting = waitingChanges(queryClient.getQueryData<SyncStatus>(queryKeys.syncStatus));
+    if (offerErase) return openSignOutDialog(waiting);
     if (waiting === 0) return signOut.mutate();
     modals.openConfirmModal({
       title: 'Des modifications ne sont pas encore synchronisées',

@@ -1,0 +1,2 @@
+/** "Aide › Espace ressources". */
+export const RESOURCES_PATH = '/espace-ressources';
