@@ -65,3 +65,37 @@ test('se déconnecter en effaçant les données du poste demande confirmation qu
   await openMenuEntry(page, 'Ma structure');
   await expect(field(page, 'Nom commercial')).not.toHaveValue('Modification jamais envoyée');
 });
+
+test('« Paramètres » refuse une adresse invalide en nommant le champ, et garde le canal bêta choisi', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  await signInAsDemo(page);
+  await openMenuEntry(page, 'Paramètres');
+  await expectScreen(page, 'Paramètres');
+
+  const updateUrl = page.getByRole('textbox', { name: 'Adresse des mises à jour' });
+  await updateUrl.fill('ftp://mises-a-jour.exemple.fr/');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(
+    page.getByText('Adresse invalide : elle doit commencer par https:// ou http://.'),
+  ).toBeVisible();
+
+  await updateUrl.fill('https://mises-a-jour.exemple.fr/alternance/');
+  await page.getByRole('textbox', { name: 'Canal de mise à jour' }).click();
+  await page.getByRole('option', { name: 'Bêta (versions de test)' }).click();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Votre réglage')).toHaveCount(2);
+
+  // Kept on this computer across a restart.
+  await desktop.restart();
+  const again = desktop.page;
+  await expectScreen(again, `Bonjour ${DEMO.firstName}`);
+  await openMenuEntry(again, 'Paramètres');
+  await expect(again.getByRole('textbox', { name: 'Canal de mise à jour' })).toHaveValue(
+    'Bêta (versions de test)',
+  );
+  await expect(again.getByRole('textbox', { name: 'Adresse des mises à jour' })).toHaveValue(
+    'https://mises-a-jour.exemple.fr/alternance/',
+  );
+});

@@ -1,4 +1,14 @@
-import { app, BrowserWindow, ipcMain, net, Notification, protocol, safeStorage, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  Notification,
+  protocol,
+  safeStorage,
+  session,
+} from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -181,8 +191,17 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     void core?.close();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    logger.error('Démarrage impossible', error);
-    app.exit(1);
-  });
+  // A failure anywhere in start() (a database from a newer version, say) ends here, logged.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('Démarrage impossible', error);
+      // The user sees why (a French message from the core) rather than an app that never opens.
+      dialog.showErrorBox(
+        'Démarrage impossible',
+        error instanceof Error ? error.message : 'L’application n’a pas pu démarrer.',
+      );
+      app.exit(1);
+    });
 }
