@@ -10,17 +10,11 @@ import { expectScreen } from './support/a11y';
 import { HOSTILE_TEXT } from './support/data';
 import { rowWith, syncNow, watchForInjection } from './support/pickers';
 import { platformAs } from './support/platform-api';
-import { field, signInAsDemo, syncStatus } from './support/screens';
+import { field, signInAsDemo, syncSettled } from './support/screens';
 
 const INTERVIEW = "Organiser un entretien / obtenir plus d'informations";
 const REFUSE = 'Refuser la candidature';
 const CONTACT_LINE = 'Écrivez-nous à recrutement@cfa-demo.fr ou appelez le 05 56 00 00 00.';
-
-/** Waits until the desktop has nothing left to send. */
-async function settled(page: Page): Promise<void> {
-  await expect(syncStatus(page)).toContainText('Synchronisé le');
-  await expect(syncStatus(page)).not.toContainText('en attente');
-}
 
 function tab(page: Page, label: string) {
   return page.getByRole('tab', { name: new RegExp(`^${label} \\(`) });
@@ -67,7 +61,6 @@ test('une candidature déposée arrive « A traiter » avec une notification ; l
   const { page } = desktop;
   const injection = watchForInjection(page);
   await signInAsDemo(page);
-  await settled(page);
   const waiting = DEMO_APPLICATION_COUNTS.a_traiter;
   await openDashboard(page);
   await expect(page.getByRole('link', { name: `A traiter ${waiting}` })).toBeVisible();
@@ -102,7 +95,7 @@ test('une candidature déposée arrive « A traiter » avec une notification ; l
   await expect(page.getByRole('table', { name: 'Historique de la candidature' })).toContainText(
     'Candidature lue',
   );
-  await settled(page);
+  await syncSettled(page);
   await desktop.stopPlatform();
   await reply(page, INTERVIEW, `Bonjour, rencontrons-nous la semaine prochaine. ${CONTACT_LINE}`);
   await expect(page.getByText('Réponse en attente d’envoi')).toBeVisible();
@@ -111,7 +104,7 @@ test('une candidature déposée arrive « A traiter » avec une notification ; l
   await desktop.startPlatform();
   await syncNow(page);
   await expect(page.getByText('Réponse en attente d’envoi')).toBeHidden();
-  await settled(page);
+  await syncSettled(page);
   const platform = await platformAs(desktop.platformUrl);
   expect((await platform.application(first.id)).status).toBe('recevable');
   const notifications = await candidate.notifications();
@@ -132,13 +125,13 @@ test('une candidature déposée arrive « A traiter » avec une notification ; l
   );
   await form.getByRole('button', { name: 'Envoyer la réponse' }).click();
   await expect(page.getByText('Refusée', { exact: true }).first()).toBeVisible();
-  await settled(page);
+  await syncSettled(page);
   expect((await platform.application(second.id)).status).toBe('refusee');
 
   // The candidate deletes the first profile: the application is abandoned, their data gone.
   await candidate.deleteProfile(profiles[0]!.id);
   await syncNow(page);
-  await settled(page);
+  await syncSettled(page);
   await desktop.goto(`/mon-espace/candidatures/${first.id}`);
   await expectScreen(page, `Candidature n° ${first.number}`);
   await expect(page.getByText('Candidat (données supprimées)').first()).toBeVisible();
@@ -160,7 +153,6 @@ test('une réponse écrite hors ligne à une candidature abandonnée entre-temps
 }) => {
   const { page } = desktop;
   await signInAsDemo(page);
-  await settled(page);
   const { candidate, profiles, offers } = await candidateWithOffers(desktop);
   const application = await candidate.apply({
     profileId: profiles[0]!.id,
@@ -173,7 +165,7 @@ test('une réponse écrite hors ligne à une candidature abandonnée entre-temps
   await expect(page.getByRole('table', { name: 'Historique de la candidature' })).toContainText(
     'Candidature lue',
   );
-  await settled(page);
+  await syncSettled(page);
 
   // Meanwhile the candidate withdraws; this desktop does not know yet, and goes offline.
   await candidate.deleteProfile(profiles[0]!.id);
@@ -203,7 +195,6 @@ test('la réponse exige un choix et un message ; une candidature abandonnée ne 
 }) => {
   const { page } = desktop;
   await signInAsDemo(page);
-  await settled(page);
   await openDashboard(page);
   await page.getByRole('link', { name: /^A traiter \d+$/ }).click();
   await expectScreen(page, 'Candidatures');
@@ -257,7 +248,6 @@ test('un modèle de réponse ajouté sert à répondre d’un coup à deux candi
 }) => {
   const { page } = desktop;
   await signInAsDemo(page);
-  await settled(page);
   await openDashboard(page);
   await page.getByRole('link', { name: 'Modèles de réponse' }).click();
   await expectScreen(page, 'Modèles de réponse');
@@ -274,7 +264,7 @@ test('un modèle de réponse ajouté sert à répondre d’un coup à deux candi
     .getByRole('textbox', { name: 'Texte du modèle' })
     .fill(`Bonjour {prénom},\nla session de « {intitulé} » est complète. ${CONTACT_LINE}\n{structure}`);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await settled(page);
+  await syncSettled(page);
   const platform = await platformAs(desktop.platformUrl);
   expect(JSON.stringify((await platform.structure()).replyTemplates)).toContain(name);
 
@@ -302,7 +292,7 @@ test('un modèle de réponse ajouté sert à répondre d’un coup à deux candi
   await expect(dialog).toBeHidden();
   await expect(tab(page, 'A traiter')).toHaveText(`A traiter (${DEMO_APPLICATION_COUNTS.a_traiter - 2})`);
   await expect(tab(page, 'Refusées')).toHaveText(`Refusées (${DEMO_APPLICATION_COUNTS.refusee + 2})`);
-  await settled(page);
+  await syncSettled(page);
   expect(await platform.applicationCount('refusee')).toBe(DEMO_APPLICATION_COUNTS.refusee + 2);
 
   // Each answer carries its candidate's own first name.

@@ -41,10 +41,14 @@ export async function signIn(page: Page, mail: string, password: string): Promis
   await page.getByRole('button', { name: 'Se connecter' }).click();
 }
 
-/** Signs the demo référent in and waits for the home page. */
+/**
+ * Signs the demo référent in and waits for the home page, then for the first sync: it brings the
+ * whole structure (hundreds of rows), and what a spec does next must not race it.
+ */
 export async function signInAsDemo(page: Page): Promise<void> {
   await signIn(page, DEMO.mail, DEMO.password);
   await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await syncSettled(page);
 }
 
 /** "Se déconnecter", keeping the account's data on this desktop (the dialog's default choice). */
@@ -60,6 +64,12 @@ export async function signOut(page: Page): Promise<void> {
 /** The sync state of the shell (last sync, changes waiting, errors). */
 export function syncStatus(page: Page) {
   return page.getByRole('status', { name: 'État de la synchronisation' });
+}
+
+/** Waits until the desktop has synced and has nothing left to send. */
+export async function syncSettled(page: Page): Promise<void> {
+  await expect(syncStatus(page)).toContainText('Synchronisé le');
+  await expect(syncStatus(page)).not.toContainText('en attente');
 }
 
 /** The connectivity badge of the shell. */

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import {
 import { messageOf } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageNav } from '../../ui/PageNav';
+import { StatusTabs } from '../../ui/StatusTabs';
 import { plural } from '../../ui/plural';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { DASHBOARD_PATH } from '../dashboard/paths';
@@ -148,25 +149,15 @@ export function ApplicationsPage() {
       </Group>
       {exporting.error && <ErrorAlert message={messageOf(exporting.error)} />}
       <ApplicationFiltersBar params={params} />
-      <Tabs
+      <StatusTabs
+        statuses={applicationStatuses}
+        labels={applicationStatusTabLabels}
+        counts={counts.data}
         value={params.tab}
-        onChange={(value) => value && params.setTab(value as ApplicationStatus)}
-        keepMounted={false}
-        activateTabWithKeyboard
+        onChange={params.setTab}
       >
-        <Tabs.List>
-          {applicationStatuses.map((status) => (
-            <Tabs.Tab key={status} value={status}>
-              {`${applicationStatusTabLabels[status]} (${counts.data?.[status] ?? '…'})`}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {applicationStatuses.map((status) => (
-          <Tabs.Panel key={status} value={status} pt="md">
-            {status === params.tab && <TabList key={listKey} params={params} />}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+        <TabList key={listKey} params={params} />
+      </StatusTabs>
     </Stack>
   );
 }

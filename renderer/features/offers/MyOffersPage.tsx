@@ -1,5 +1,6 @@
-import { Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { PageNav } from '../../ui/PageNav';
+import { StatusTabs } from '../../ui/StatusTabs';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { offerStatuses, offerTabLabels, type OfferStatus } from '../../../shared/domain/offers';
@@ -75,25 +76,15 @@ export function MyOffersPage() {
       </Group>
       {exporting.error && <ErrorAlert message={messageOf(exporting.error)} />}
       <OfferFiltersBar filters={params.filters} onChange={params.setFilter} onClear={params.clearFilters} />
-      <Tabs
+      <StatusTabs
+        statuses={offerStatuses}
+        labels={offerTabLabels}
+        counts={counts.data}
         value={params.tab}
-        onChange={(value) => value && params.setTab(value as OfferStatus)}
-        keepMounted={false}
-        activateTabWithKeyboard
+        onChange={params.setTab}
       >
-        <Tabs.List>
-          {offerStatuses.map((status) => (
-            <Tabs.Tab key={status} value={status}>
-              {`${offerTabLabels[status]} (${counts.data?.[status] ?? '…'})`}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {offerStatuses.map((status) => (
-          <Tabs.Panel key={status} value={status} pt="md">
-            {status === params.tab && <TabList params={params} />}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+        <TabList params={params} />
+      </StatusTabs>
     </Stack>
   );
 }
