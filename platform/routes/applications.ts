@@ -12,11 +12,22 @@ import { markApplicationRead } from '../applications/reading';
 import { replyRefusal, replyToApplication } from '../applications/reply';
 import { applicationsVisibleTo, applicationToRead } from '../applications/visibility';
 import type { PlatformApp, PlatformContext } from '../context';
+import type { PlatformDb } from '../db/open';
 import { bearerSecurity } from '../http/authenticate';
 import { reloadMember, requireMember } from '../http/membership';
 import { etag } from '../sync/versions';
 import { versionedUpdate } from '../sync/versioned-update';
 import { syncHeaders } from './sync';
+
+/** What a staff change of an application works on: the application as its author may see it now. */
+function visibleApplication(userId: string, id: string) {
+  return {
+    what: 'La candidature',
+    load: async (trx: PlatformDb) => applicationToRead(trx, await reloadMember(trx, userId), id),
+    toBody: toApplication,
+    changes: true,
+  };
+}
 
 export const APPLICATIONS_PAGE_SIZE = 50;
 
@@ -101,10 +112,7 @@ export async function applicationsRoutes(app: PlatformApp, ctx: PlatformContext)
     async (request, reply) => {
       const { user } = await requireMember(ctx, request);
       return versionedUpdate(ctx, request, reply, user.id, {
-        what: 'La candidature',
-        load: async (trx) => applicationToRead(trx, await reloadMember(trx, user.id), request.params.id),
-        toBody: toApplication,
-        changes: true,
+        ...visibleApplication(user.id, request.params.id),
         settled: (current) => {
           const refusal = replyRefusal(current);
           if (refusal) throw refusal;
@@ -133,10 +141,7 @@ export async function applicationsRoutes(app: PlatformApp, ctx: PlatformContext)
     async (request, reply) => {
       const { user } = await requireMember(ctx, request);
       return versionedUpdate(ctx, request, reply, user.id, {
-        what: 'La candidature',
-        load: async (trx) => applicationToRead(trx, await reloadMember(trx, user.id), request.params.id),
-        toBody: toApplication,
-        changes: true,
+        ...visibleApplication(user.id, request.params.id),
         settled: (current) => current.read_at !== null,
         update: async (trx, current) =>
           markApplicationRead(

@@ -1,3 +1,5 @@
+import { DEFAULT_UPDATE_URL } from '../../shared/domain/config';
+
 /**
  * What `npm run dist[:win|:mac|:linux]` will do, decided without side effects: which target,
  * whether this machine can build it, the arguments and environment for electron-builder, and
@@ -7,8 +9,9 @@
 export const DIST_TARGETS = ['win', 'mac', 'linux'] as const;
 export type DistTarget = (typeof DIST_TARGETS)[number];
 
-/** Where installed apps look for updates unless UPDATE_URL (build) or the central configuration (run time) says otherwise. */
-export const DEFAULT_UPDATE_URL = 'https://mises-a-jour.example.internal/alternance-bureau/';
+// Where installed apps look for updates unless UPDATE_URL (build) or the central configuration
+// (run time) says otherwise: one value, shared with the app.
+export { DEFAULT_UPDATE_URL };
 
 export const DIST_ELECTRON_MISSING =
   'Binaire Electron absent (il se télécharge depuis GitHub, injoignable ici) : les installateurs ne peuvent pas être fabriqués sur cette machine, lancez « npm run dist » sur un poste qui accède à GitHub ou à un miroir ELECTRON_MIRROR.';

@@ -1,8 +1,7 @@
-import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
-import { employerName } from '../../../shared/domain/employers';
-import { useEmployers } from '../employers/queries';
+import { EmployerFilter } from '../employers/EmployerFilter';
 import { datesReversed, isFiltered } from './listState';
 import { OVERDUE_LABEL } from './labels';
 import { OfferSelect } from './OfferSelect';
@@ -65,7 +64,6 @@ function OverdueCheckbox({ value, onChange }: { value: boolean; onChange: (value
 
 /** The filters of "Candidatures" (kept in the address by the page). */
 export function ApplicationFiltersBar({ params }: { params: ApplicationsParams }) {
-  const employers = useEmployers();
   const { filters } = params;
   return (
     <Group align="flex-end" role="search" aria-label="Filtrer les candidatures">
@@ -76,18 +74,9 @@ export function ApplicationFiltersBar({ params }: { params: ApplicationsParams }
         onChange={(value) => params.setFilter('offerId', value)}
         w={300}
       />
-      <Select
-        label="Employeur"
-        placeholder="Tous"
-        data={(employers.data ?? []).map((employer) => ({
-          value: employer.id,
-          label: employerName(employer),
-        }))}
-        searchable
-        clearable
+      <EmployerFilter
         value={filters.employerId}
         onChange={(value) => params.setFilter('employerId', value)}
-        w={240}
       />
       <TextInput
         type="date"

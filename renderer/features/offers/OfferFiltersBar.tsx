@@ -1,7 +1,6 @@
 import { Button, Group, Select } from '@mantine/core';
 import { contractTypeLabels, contractTypes } from '../../../shared/domain/offers';
-import { employerName } from '../../../shared/domain/employers';
-import { useEmployers } from '../employers/queries';
+import { EmployerFilter } from '../employers/EmployerFilter';
 import { CommuneSelect, RomeSelect } from '../referentials/ReferentialSelects';
 import type { OfferFilters } from './useOffersParams';
 
@@ -15,23 +14,10 @@ interface Props {
 
 /** The filters of "Mes offres" (kept in the address by the page). */
 export function OfferFiltersBar({ filters, onChange, onClear }: Props) {
-  const employers = useEmployers();
   const any = Object.values(filters).some((value) => value !== null);
   return (
     <Group align="flex-end" role="search" aria-label="Filtrer les offres">
-      <Select
-        label="Employeur"
-        placeholder="Tous"
-        data={(employers.data ?? []).map((employer) => ({
-          value: employer.id,
-          label: employerName(employer),
-        }))}
-        searchable
-        clearable
-        value={filters.employerId}
-        onChange={(value) => onChange('employerId', value)}
-        w={240}
-      />
+      <EmployerFilter value={filters.employerId} onChange={(value) => onChange('employerId', value)} />
       <RomeSelect
         label="Métier"
         placeholder="Tous"
