@@ -7,7 +7,7 @@ import { expectScreen } from './support/a11y';
 import { AGRICOLE_THES, HOSTILE_TEXT, newMail, STRONG_PASSWORD } from './support/data';
 import { platformAs } from './support/platform-api';
 import { choose, rowWith, syncNow, watchForInjection } from './support/pickers';
-import { field, fillRegistration, openMenuEntry, signIn, signInAsDemo } from './support/screens';
+import { field, fillRegistration, openMenuEntry, signIn, signInAsDemo, syncSettled } from './support/screens';
 
 const MY_OFFERS = 'Mes offres';
 const CREATE = 'Créer une offre';
@@ -209,6 +209,8 @@ test('« Consulter toutes les offres » trouve l’offre publiée ; les filtres 
   await page.getByRole('button', { name: 'Publier l’offre' }).click();
   await expectScreen(page, MY_OFFERS);
   await syncNow(page);
+  // The outbox first (a failure then says whether the sync or the screen is behind), then the row.
+  await syncSettled(page);
   const row = rowWith(page, title);
   await expect(row).not.toContainText('provisoire');
   const number = ((await row.getByRole('cell').first().textContent()) ?? '').trim();

@@ -28,6 +28,9 @@ export function useCoreEvents(): void {
                 void queryClient.invalidateQueries({ queryKey });
             }
             break;
+          case 'events.resumed':
+            void queryClient.invalidateQueries();
+            break;
         }
       }),
     [queryClient],

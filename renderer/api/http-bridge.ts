@@ -9,6 +9,10 @@ const HOST_GONE =
 export function createHttpBridge(): Bridge {
   const listeners = new Set<(event: CoreEvent) => void>();
   let source: EventSource | undefined;
+  let cut = false;
+  const deliver = (event: CoreEvent) => {
+    for (const l of listeners) l(event);
+  };
 
   return {
     async invoke(channel, input) {
@@ -31,11 +35,19 @@ export function createHttpBridge(): Bridge {
 
     subscribe(listener) {
       listeners.add(listener);
-      source ??= new EventSource('/events');
-      source.onmessage = (message: MessageEvent<string>) => {
-        const event = JSON.parse(message.data) as CoreEvent;
-        for (const l of listeners) l(event);
-      };
+      if (!source) {
+        source = new EventSource('/events');
+        source.onmessage = (message: MessageEvent<string>) => deliver(JSON.parse(message.data) as CoreEvent);
+        // The browser reconnects by itself; what the core said meanwhile is lost, so say so.
+        source.onerror = () => {
+          cut = true;
+        };
+        source.onopen = () => {
+          if (!cut) return;
+          cut = false;
+          deliver({ type: 'events.resumed', payload: {} });
+        };
+      }
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {

@@ -39,6 +39,11 @@ export const eventsContract = {
   'applications.open': z.object({ status: applicationStatusSchema }),
   /** Sent by the Electron shell, not the core: a native menu entry the window carries out. */
   'shell.command': z.object({ command: shellCommandSchema }),
+  /**
+   * Sent by the web transport, not the core: its event stream was cut and is back, so events
+   * may have been missed meanwhile and every query is read again.
+   */
+  'events.resumed': z.object({}),
 };
 
 export type EventName = keyof typeof eventsContract;
