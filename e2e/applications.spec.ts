@@ -10,7 +10,7 @@ import { expectScreen } from './support/a11y';
 import { HOSTILE_TEXT } from './support/data';
 import { rowWith, syncNow, watchForInjection } from './support/pickers';
 import { platformAs } from './support/platform-api';
-import { field, signInAsDemo, syncSettled } from './support/screens';
+import { field, openDashboard, signInAsDemo, syncSettled } from './support/screens';
 
 const INTERVIEW = "Organiser un entretien / obtenir plus d'informations";
 const REFUSE = 'Refuser la candidature';
@@ -18,14 +18,6 @@ const CONTACT_LINE = 'Écrivez-nous à recrutement@cfa-demo.fr ou appelez le 05 
 
 function tab(page: Page, label: string) {
   return page.getByRole('tab', { name: new RegExp(`^${label} \\(`) });
-}
-
-async function openDashboard(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Menu principal' })
-    .getByRole('link', { name: /^Tableau de bord/ })
-    .click();
-  await expectScreen(page, 'Tableau de bord');
 }
 
 async function openDetails(page: Page, number: number): Promise<void> {
@@ -201,7 +193,7 @@ test('la réponse exige un choix et un message ; une candidature abandonnée ne 
 
   // The OETH candidate: a pictogram in the list, the sentence in "Détails".
   const name = `${DEMO_OETH_CANDIDATE.firstName} ${DEMO_OETH_CANDIDATE.lastName}`;
-  await page.getByRole('searchbox', { name: 'Rechercher' }).fill(DEMO_OETH_CANDIDATE.lastName);
+  await page.getByRole('searchbox', { name: 'Rechercher', exact: true }).fill(DEMO_OETH_CANDIDATE.lastName);
   const row = rowWith(page, name).first();
   await expect(row.getByRole('img', { name: OETH_SENTENCE })).toBeVisible();
   await row.getByRole('link', { name: /^Détails de la candidature n° \d+$/ }).click();
@@ -222,7 +214,7 @@ test('la réponse exige un choix et un message ; une candidature abandonnée ne 
   await page.goBack();
   await tab(page, 'Abandonnées').click();
   await expect(tab(page, 'Abandonnées')).toHaveAttribute('aria-selected', 'true');
-  await page.getByRole('searchbox', { name: 'Rechercher' }).fill('');
+  await page.getByRole('searchbox', { name: 'Rechercher', exact: true }).fill('');
   await page
     .getByRole('link', { name: /^Détails de la candidature n° \d+$/ })
     .first()
@@ -298,7 +290,7 @@ test('un modèle de réponse ajouté sert à répondre d’un coup à deux candi
   // Each answer carries its candidate's own first name.
   await tab(page, 'Refusées').click();
   for (const { number, firstName } of chosen) {
-    await page.getByRole('searchbox', { name: 'Rechercher' }).fill(number);
+    await page.getByRole('searchbox', { name: 'Rechercher', exact: true }).fill(number);
     await openDetails(page, Number(number));
     await expect(page.getByText(`Bonjour ${firstName},`).first()).toBeVisible();
     await expect(page.getByText('Refusée', { exact: true }).first()).toBeVisible();

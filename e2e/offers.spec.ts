@@ -239,7 +239,7 @@ test('« Consulter toutes les offres » trouve l’offre publiée ; les filtres 
   await field(page, 'Mots-clés').fill('pâtissier');
   await choose(page, 'Commune', 'Bordeaux (33000)', 'Bordeaux');
   await field(page, 'Rayon (km)').fill('10');
-  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
   const result = page.getByRole('article', { name: `N° ${number} — ${title}` });
   await expect(result).toContainText(employerName(employer));
   // The structure's trade name when it has one ("CFA GIRONDE METIERS").
@@ -252,7 +252,7 @@ test('« Consulter toutes les offres » trouve l’offre publiée ; les filtres 
   await expectScreen(page, PUBLIC);
 
   await desktop.stopPlatform();
-  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('nécessite la plateforme');
   await expect(field(page, 'Mots-clés')).toHaveValue('pâtissier');
   await expectScreen(page, PUBLIC);

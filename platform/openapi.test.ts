@@ -85,6 +85,13 @@ describe('GET /openapi.json', () => {
         'GET /applications/{id}',
         'PATCH /applications/{id}',
         'POST /applications/{id}/reply',
+        'GET /profiles',
+        'GET /profiles/{id}',
+        'POST /profiles/{id}/contact',
+        'PUT /favorites/{profileId}',
+        'DELETE /favorites/{profileId}',
+        'GET /alerts',
+        'PATCH /alerts/{id}',
         'POST /candidates/register',
         'POST /candidates/login',
         'POST /candidate/profiles',
@@ -103,9 +110,10 @@ describe('GET /openapi.json', () => {
         const url = `${doc.servers![0]!.url}${route
           .replace('{siret}', '92193444400016')
           .replace('{userId}', '00000000-0000-4000-8000-000000000000')
+          .replace('{profileId}', '00000000-0000-4000-8000-000000000000')
           .replace('{id}', '00000000-0000-4000-8000-000000000000')}`;
         const response = await platform().app.inject({
-          method: method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE',
+          method: method.toUpperCase() as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
           url,
           ...(method === 'get' ? {} : { payload: {} }),
         });
@@ -147,6 +155,13 @@ describe('GET /openapi.json', () => {
       ['get', '/applications/{id}'],
       ['patch', '/applications/{id}'],
       ['post', '/applications/{id}/reply'],
+      ['get', '/profiles'],
+      ['get', '/profiles/{id}'],
+      ['post', '/profiles/{id}/contact'],
+      ['put', '/favorites/{profileId}'],
+      ['delete', '/favorites/{profileId}'],
+      ['get', '/alerts'],
+      ['patch', '/alerts/{id}'],
       ['post', '/candidate/profiles'],
       ['get', '/candidate/profiles'],
       ['delete', '/candidate/profiles/{id}'],
@@ -177,6 +192,8 @@ describe('GET /openapi.json', () => {
     expect(operation('patch', '/offers/{id}').requestBody).toBeDefined();
     expect(operation('post', '/applications/{id}/reply').requestBody).toBeDefined();
     expect(operation('patch', '/applications/{id}').requestBody).toBeDefined();
+    expect(operation('post', '/profiles/{id}/contact').requestBody).toBeDefined();
+    expect(operation('patch', '/alerts/{id}').requestBody).toBeDefined();
     expect(operation('post', '/candidates/register').requestBody).toBeDefined();
     expect(operation('post', '/candidate/profiles').requestBody).toBeDefined();
     expect(operation('post', '/candidate/applications').requestBody).toBeDefined();

@@ -78,7 +78,7 @@ export async function newSignedInAccount(
   };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Requests to the platform under test (`url` under /api/v1), with a bearer token when given. */
 export function apiCaller(platform: () => Platform) {

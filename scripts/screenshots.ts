@@ -79,7 +79,7 @@ try {
   await shot('suivi-des-employeurs');
   await menu('Consulter toutes les offres').click();
   await page.getByRole('heading', { level: 1, name: 'Consulter toutes les offres' }).waitFor();
-  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
   await page.getByText(/offres trouvées/).waitFor();
   await shot('consulter-toutes-les-offres');
 
@@ -90,9 +90,39 @@ try {
     .click();
   await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
   await page.getByRole('link', { name: /^A traiter \d+$/ }).waitFor();
+  await page
+    .getByRole('button', { name: /^Ignorer cette alerte/ })
+    .first()
+    .waitFor();
   await shot('tableau-de-bord');
+
+  // "Rechercher des profils" around Bordeaux, then one profile.
+  await menu('Rechercher des profils').click();
+  await page.getByRole('heading', { level: 1, name: 'Rechercher des profils' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Mots-clés' }).fill('cuisine');
+  await page.getByRole('button', { name: 'Recherche avancée' }).click();
+  await page.getByRole('textbox', { name: 'Commune', exact: true }).fill('Bordeaux');
+  await page.getByRole('option', { name: 'Bordeaux (33000)', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Rayon (km)', exact: true }).fill('30');
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await page
+    .getByRole('link', { name: /^Détails du profil de / })
+    .first()
+    .waitFor();
+  await shot('rechercher-des-profils');
+  await page
+    .getByRole('link', { name: /^Détails du profil de / })
+    .first()
+    .click();
+  await page.getByRole('heading', { level: 2, name: 'Historique' }).waitFor();
+  await shot('details-profil');
+
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: /^Tableau de bord/ })
+    .click();
   await page.getByRole('link', { name: /^A traiter \d+$/ }).click();
-  await page.getByRole('searchbox', { name: 'Rechercher' }).fill(DEMO_OETH_CANDIDATE.lastName);
+  await page.getByRole('searchbox', { name: 'Rechercher', exact: true }).fill(DEMO_OETH_CANDIDATE.lastName);
   await page
     .getByRole('row')
     .filter({ hasText: DEMO_OETH_CANDIDATE.lastName })

@@ -9,3 +9,21 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Draws items as often as their weight says (cumulative weights: no linear scan among thousands). */
+export function weighted<T>(items: readonly T[], weightOf: (item: T) => number): (random: () => number) => T {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const item of items) cumulative.push((total += weightOf(item)));
+  return (random) => {
+    const target = random() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! > target) high = middle;
+      else low = middle + 1;
+    }
+    return items[low]!;
+  };
+}

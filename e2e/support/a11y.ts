@@ -3,6 +3,16 @@ import { expect, type Page } from '@playwright/test';
 
 /** WCAG 2.0 and 2.1, levels A and AA: what DEVELOPERS.md asks of every screen. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A dialog fading out measures as text without contrast: scan the screen once its transitions
+  // end (spinners loop for ever and are left alone).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

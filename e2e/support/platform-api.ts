@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Company } from '../../shared/domain/company';
+import type { Alert } from '../../shared/domain/alerts';
 import type { Application } from '../../shared/domain/applications';
 import type { Employer } from '../../shared/domain/employers';
 import type { Offer } from '../../shared/domain/offers';
@@ -122,6 +123,12 @@ export async function platformAs(platformUrl: string, mail = DEMO.mail, password
       const response = await fetch(api(`/applications/${id}`), { headers: auth });
       if (!response.ok) throw new Error(`candidature ${id} introuvable (${response.status})`);
       return (await response.json()) as Application;
+    },
+    /** The structure's alerts not dismissed (`GET /alerts`). */
+    async alerts(): Promise<Alert[]> {
+      const response = await fetch(api('/alerts'), { headers: auth });
+      if (!response.ok) throw new Error(`liste des alertes refusée (${response.status})`);
+      return ((await response.json()) as { alerts: Alert[] }).alerts;
     },
   };
 }

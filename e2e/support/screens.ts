@@ -77,6 +77,15 @@ export function connectivity(page: Page) {
   return page.getByRole('status', { name: /État de la connexion/ });
 }
 
+/** "Tableau de bord" (its menu entry carries a count: matched by its start). */
+export async function openDashboard(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: /^Tableau de bord/ })
+    .click();
+  await expectScreen(page, 'Tableau de bord');
+}
+
 export async function openMenuEntry(page: Page, entry: string): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Menu principal' })

@@ -17,6 +17,11 @@ import { applicationsHandlers } from './handlers/applications';
 import { membersHandlers } from './handlers/members';
 import { employersHandlers } from './handlers/employers';
 import { offersHandlers } from './handlers/offers';
+import { profilesHandlers } from './handlers/profiles';
+import { favoritesHandlers } from './handlers/favorites';
+import { contactsHandlers } from './handlers/contacts';
+import { alertsHandlers } from './handlers/alerts';
+import { searchHandlers } from './handlers/search';
 import { referentialsHandlers } from './handlers/referentials';
 import { syncHandlers } from './handlers/sync';
 import { updatesHandlers } from './handlers/updates';
@@ -141,6 +146,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...employersHandlers(ctx),
     ...offersHandlers(ctx),
     ...applicationsHandlers(ctx),
+    ...profilesHandlers(ctx),
+    ...favoritesHandlers(ctx),
+    ...contactsHandlers(ctx),
+    ...alertsHandlers(ctx),
+    ...searchHandlers(ctx),
     ...syncHandlers(ctx),
     ...configHandlers(config, proxyLogin),
     ...updatesHandlers(updates, () => config.values().updateChannel),

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { dropAppliedAlert } from '../alerts/compute';
 import { applicationToColumns } from '../../shared/db/rows';
 import { receivedState } from '../../shared/domain/applications';
 import type { PlatformDb } from '../db/open';
 import type { ApplicationsTable } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { ProblemError } from '../http/problem';
-import { recordApplication } from '../sync/application-feed';
+import { recordApplication } from '../sync/offer-bound-feed';
 import { idTaken } from '../sync/client-ids';
 import { recordOffer } from '../sync/offer-feed';
 import { applicantProfileOf } from './applicant';
@@ -50,7 +51,8 @@ const closedOffer = (status: 'pourvue' | 'archivee') => {
  * profile must be theirs (404), the offer exist (404), not already have an application of this
  * profile (409 `already_applied`) and be "En cours" (422 `offer_closed` on `offerId`). The
  * application is numbered, keeps a snapshot of the profile as staff see it, and enters the
- * structure's feed with its offer, whose `applicationsCount` goes up (new version).
+ * structure's feed with its offer, whose `applicationsCount` goes up (new version); the profile's
+ * alert for the offer, if any, goes (the offer takes the next best profile).
  * Offers past their end date must have been archived before (archiveExpiredOffers).
  */
 export async function applyToOffer(trx: PlatformDb, input: NewApplication): Promise<ApplicationsTable> {
@@ -120,5 +122,6 @@ export async function applyToOffer(trx: PlatformDb, input: NewApplication): Prom
     .executeTakeFirstOrThrow();
   await recordOffer(trx, counted);
   await recordApplication(trx, row);
+  await dropAppliedAlert(trx, counted, profile.id, input.now);
   return row;
 }

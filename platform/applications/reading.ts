@@ -1,6 +1,6 @@
 import type { PlatformDb } from '../db/open';
 import type { ApplicationsTable } from '../db/schema';
-import { recordApplication } from '../sync/application-feed';
+import { recordApplication } from '../sync/offer-bound-feed';
 import { withoutKey } from '../sync/versioned-update';
 import { memberName, withEvent } from './columns';
 

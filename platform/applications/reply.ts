@@ -2,7 +2,7 @@ import { applicationStatusLabels, type ApplicationReply } from '../../shared/dom
 import type { PlatformDb } from '../db/open';
 import type { ApplicationsTable } from '../db/schema';
 import { ProblemError } from '../http/problem';
-import { recordApplication } from '../sync/application-feed';
+import { recordApplication } from '../sync/offer-bound-feed';
 import { withoutKey } from '../sync/versioned-update';
 import { memberName, withEvent } from './columns';
 import { randomUUID } from 'node:crypto';
@@ -84,6 +84,8 @@ export async function replyToApplication(
         application_id: changed.id,
         kind: reply.status === 'recevable' ? 'entretien' : 'refus',
         application_number: changed.number,
+        profile_id: null,
+        offer_number: changed.offer_number,
         offer_title: changed.offer_title,
         structure_name: structure.trade_name ?? structure.legal_name,
         message: reply.replyMessage,

@@ -28,7 +28,7 @@ Commandes :
   delete-profile   supprimer un profil (ses candidatures deviennent « Abandonnées »)
                      --profile P
   close-account    fermer mon compte (mes candidatures deviennent « Abandonnées »)
-  notifications    les réponses des structures à mes candidatures
+  notifications    les réponses des structures à mes candidatures, et leurs propositions d'offres
 
 Options communes :
   --platform URL         la plateforme (défaut : $PLATFORM_URL, sinon ${DEMO_PLATFORM_URL})

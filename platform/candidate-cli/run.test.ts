@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_REFERENT } from '../seed/demo';
 import { DEMO_CANDIDATE } from '../seed/demo-candidates';
 import { DEMO_CFA_SIRET } from '../seed/directory';
 import { createPlatform, type Platform } from '../server';
@@ -206,6 +208,52 @@ describe('npm run platform:candidate', () => {
     expect(shown.out).toContain(`Candidature refusée — candidature n° ${notified.application_number}`);
     expect(shown.out).toContain('CFA GIRONDE METIERS');
     expect(shown.out).toContain('Cordialement,');
+  });
+
+  it('shows a candidate the offer a structure proposed to one of their profiles', async () => {
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mail: DEMO_REFERENT.mail, password: DEMO_REFERENT.password }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const mail = 'lou.contact.test@exemple-candidat.fr';
+    const as = ['--as', mail, '--password', 'Alternance-2026!'];
+    const person = ['--first-name', 'Lou', '--last-name', 'Darrigrand', '--mobile', '0611223344'];
+    await cli(
+      'register',
+      '--mail',
+      mail,
+      '--password',
+      'Alternance-2026!',
+      ...person,
+      '--birth-date',
+      '2006-04-02',
+    );
+    await cli('add-profile', ...as, '--rome', 'D1102', '--diploma', 'cap-boulanger', '--commune', '33063');
+    const profile = await platform.db
+      .selectFrom('candidate_profiles')
+      .select('id')
+      .where('candidate_id', '=', await candidateId(mail))
+      .executeTakeFirstOrThrow();
+    const offer = (await demoOffers()).find((o) => o.status === 'en_cours')!;
+    const sent = await fetch(`${url}/api/v1/profiles/${profile.id}/contact`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        id: randomUUID(),
+        offerId: offer.id,
+        message: 'Bonjour,\nnotre offre vous plairait.',
+      }),
+    });
+    expect(sent.status).toBe(201);
+    const shown = await cli('notifications', ...as);
+    expect(shown).toMatchObject({ code: 0, err: '' });
+    expect(shown.out).toMatch(
+      new RegExp(
+        `^Le .+ — Une structure vous propose une offre — offre n° ${offer.number}, « .+ » — CFA GIRONDE METIERS\n {3}pour votre profil ${profile.id}\n {3}Bonjour,\n {3}notre offre vous plairait\\.$`,
+      ),
+    );
   });
 
   it('says when the platform does not answer, and prints the usage on a wrong command line', async () => {

@@ -43,13 +43,24 @@ function describeProfile(profile: CandidateProfile, rank: number): string[] {
   ];
 }
 
+const notificationKinds: Record<CandidateNotification['kind'], string> = {
+  entretien: 'Entretien ou informations',
+  refus: 'Candidature refusée',
+  contact: 'Une structure vous propose une offre',
+};
+
 function describeNotification(notification: CandidateNotification): string[] {
-  const kind = notification.kind === 'entretien' ? 'Entretien ou informations' : 'Candidature refusée';
   const when = new Date(notification.createdAt)
     .toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' })
     .replace(' ', ' à ');
+  // A reply names the application; a contact, the offer proposed and the profile it was seen in.
+  const subject =
+    notification.applicationNumber === null
+      ? `offre n° ${notification.offerNumber}, « ${notification.offerTitle} »`
+      : `candidature n° ${notification.applicationNumber}, « ${notification.offerTitle} »`;
   return [
-    `Le ${when} — ${kind} — candidature n° ${notification.applicationNumber}, « ${notification.offerTitle} » — ${notification.structureName}`,
+    `Le ${when} — ${notificationKinds[notification.kind]} — ${subject} — ${notification.structureName}`,
+    ...(notification.profileId === null ? [] : [`   pour votre profil ${notification.profileId}`]),
     ...notification.message.split('\n').map((line) => `   ${line}`),
   ];
 }

@@ -94,9 +94,12 @@ export function newProfile(
     presentation: fields.presentation,
     oeth: fields.oeth ? 1 : 0,
     search_text: normaliseForSearch(
-      [rome.label, ...diplomas.map((d) => diplomaById().get(d.diplomaId)!.label), fields.presentation].join(
-        ' ',
-      ),
+      [
+        rome.label,
+        ...diplomas.map((d) => diplomaById().get(d.diplomaId)!.label),
+        fields.presentation,
+        commune.name,
+      ].join(' '),
     ),
     created_at: now.toISOString(),
   };

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AlertColumns } from '../../shared/db/profile-rows';
 import type {
   ApplicationColumns,
   EmployerColumns,
@@ -142,7 +143,7 @@ export interface CandidateProfilesTable {
   contract_types: string;
   presentation: string;
   oeth: number;
-  /** Métier, diplomas and presentation, lower case without accents (profile search). */
+  /** Métier, diplomas, presentation and commune, lower case without accents (profile search). */
   search_text: string;
   created_at: string;
 }
@@ -158,14 +159,48 @@ export interface ApplicationsTable extends ApplicationColumns {
 export interface CandidateNotificationsTable {
   id: string;
   candidate_id: string;
-  application_id: string;
-  kind: 'entretien' | 'refus';
-  application_number: number;
+  kind: 'entretien' | 'refus' | 'contact';
+  /** The application replied to (null for a contact). */
+  application_id: string | null;
+  application_number: number | null;
+  /** The profile a structure contacted (null for a reply). */
+  profile_id: string | null;
+  offer_number: number;
   offer_title: string;
   structure_name: string;
   message: string;
   created_at: string;
 }
+
+/** A favourite of a structure (its id, for the API and the feed, is the profile's). */
+export interface FavoritesTable {
+  structure_id: string;
+  profile_id: string;
+  /** "Prénom Nom" of the member who added it. */
+  added_by: string;
+  added_at: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  structure_id: string;
+  /** No foreign key: the contact stays when the candidate deletes the profile. */
+  profile_id: string;
+  profile_name: string;
+  offer_id: string;
+  offer_number: number;
+  offer_title: string;
+  message: string;
+  sent_by: string;
+  sent_at: string;
+  version: number;
+  updated_at: string;
+}
+
+/** An alert as the desktop stores it too (shared/db/profile-rows.ts), in its structure. */
+export type AlertsTable = AlertColumns & { structure_id: string };
 
 export interface CandidateIdempotencyKeysTable {
   candidate_id: string;
@@ -194,4 +229,7 @@ export interface PlatformDatabase {
   applications: ApplicationsTable;
   candidate_notifications: CandidateNotificationsTable;
   candidate_idempotency_keys: CandidateIdempotencyKeysTable;
+  favorites: FavoritesTable;
+  contacts: ContactsTable;
+  alerts: AlertsTable;
 }

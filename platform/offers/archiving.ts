@@ -1,3 +1,4 @@
+import { recomputeOfferAlerts } from '../alerts/compute';
 import type { PlatformDb } from '../db/open';
 import { recordOffer } from '../sync/offer-feed';
 import { queueForFranceTravail } from './france-travail-queue';
@@ -7,9 +8,9 @@ export const ARCHIVING_INTERVAL_MS = 60 * 60_000;
 
 /**
  * Archives the offers "En cours" whose end date (archiveAt) has passed: each becomes "Archivée"
- * with a new version, recorded in its structure's feed, and withdrawn from France Travail. Runs
- * at start, every hour, and before the reads that list offers, so that nobody is shown an offer
- * past its date between two runs. Returns how many it archived.
+ * with a new version, recorded in its structure's feed, loses its alerts, and is withdrawn from
+ * France Travail. Runs at start, every hour, and before the reads that list offers, so that
+ * nobody is shown an offer past its date between two runs. Returns how many it archived.
  */
 export async function archiveExpiredOffers(db: PlatformDb, now: Date): Promise<number> {
   const at = now.toISOString();
@@ -38,6 +39,7 @@ export async function archiveExpiredOffers(db: PlatformDb, now: Date): Promise<n
         .returningAll()
         .executeTakeFirstOrThrow();
       await recordOffer(trx, after);
+      await recomputeOfferAlerts(trx, after, now);
       await queueForFranceTravail(trx, before, after);
     }
     return expired.length;

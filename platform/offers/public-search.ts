@@ -4,13 +4,13 @@ import type {
   publicOffersPageSchema,
   publicOffersQuerySchema,
 } from '../../shared/domain/offers';
-import { distanceKm } from '../../shared/domain/referentials';
 import type { z } from '../../shared/zod';
 import type { PlatformDb } from '../db/open';
 import type { OffersTable, PlatformDatabase } from '../db/schema';
 import { fieldProblem } from '../http/problem';
 import { diplomas } from '../referentials/load';
 import { communeByCode, diplomaById } from '../referentials/lookups';
+import { boxAround, nearestPage } from '../referentials/nearby';
 import { diplomaIdsOf } from './columns';
 import { normaliseForSearch } from './search-text';
 
@@ -19,9 +19,6 @@ export const PUBLIC_OFFERS_PAGE_SIZE = 20;
 type Query = z.output<typeof publicOffersQuerySchema>;
 type Page = z.infer<typeof publicOffersPageSchema>;
 type Offers = SelectQueryBuilder<PlatformDatabase, 'offers', object>;
-
-/** Kilometres per degree of latitude (and of longitude at the equator), on the sphere distanceKm uses. */
-const KM_PER_DEGREE = (6371 * Math.PI) / 180;
 
 /** The offers "En cours" matching the filters other than place. */
 function matching(db: PlatformDb, query: Query): Offers {
@@ -63,8 +60,7 @@ async function newestFirst(offers: Offers, page: number) {
 
 /**
  * Page `page` of the offers within `radiusKm` of the commune's centre (the commune only, without
- * a radius), nearest first. The index narrows them to a box of latitude, the box of longitude
- * follows; only the offers inside get a great-circle distance.
+ * a radius), nearest first.
  */
 async function nearestFirst(
   offers: Offers,
@@ -75,33 +71,23 @@ async function nearestFirst(
   let near = offers;
   if (radiusKm === 0) near = near.where('offers.commune_code', '=', centre.code);
   else {
-    const dLat = radiusKm / KM_PER_DEGREE;
-    // Meridians are closest together on the edge of the box farthest from the equator.
-    const farthest = Math.min(89, Math.abs(centre.latitude) + dLat);
-    const dLon = radiusKm / (KM_PER_DEGREE * Math.cos((farthest * Math.PI) / 180));
+    const box = boxAround(centre, radiusKm);
     near = near
-      .where('offers.latitude', '>=', centre.latitude - dLat)
-      .where('offers.latitude', '<=', centre.latitude + dLat)
-      .where('offers.longitude', '>=', centre.longitude - dLon)
-      .where('offers.longitude', '<=', centre.longitude + dLon);
+      .where('offers.latitude', '>=', box.minLatitude)
+      .where('offers.latitude', '<=', box.maxLatitude)
+      .where('offers.longitude', '>=', box.minLongitude)
+      .where('offers.longitude', '<=', box.maxLongitude);
   }
   const candidates = await near
     .select(['offers.id', 'offers.latitude', 'offers.longitude', 'offers.published_at', 'offers.number'])
     .execute();
-  const ranked = candidates
-    .map((row) => ({ ...row, distance: distanceKm(centre, row) }))
-    .filter((row) => radiusKm === 0 || row.distance <= radiusKm)
-    .sort(
-      (a, b) =>
-        a.distance - b.distance || b.published_at.localeCompare(a.published_at) || b.number - a.number,
-    );
-  const slice = ranked.slice((page - 1) * PUBLIC_OFFERS_PAGE_SIZE, page * PUBLIC_OFFERS_PAGE_SIZE);
-  return {
-    total: ranked.length,
-    ids: slice.map((row) => row.id),
-    // To the hundred metres: commune centres are no finer than that.
-    distances: new Map(slice.map((row) => [row.id, Math.round(row.distance * 10) / 10])),
-  };
+  return nearestPage(
+    candidates,
+    centre,
+    radiusKm,
+    { number: page, size: PUBLIC_OFFERS_PAGE_SIZE },
+    (a, b) => b.published_at.localeCompare(a.published_at) || b.number - a.number,
+  );
 }
 
 type PublicRow = Pick<

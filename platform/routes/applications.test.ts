@@ -337,6 +337,8 @@ describe('POST /applications/{id}/reply', () => {
         kind: 'entretien',
         applicationId: application.id,
         applicationNumber: application.number,
+        profileId: null,
+        offerNumber: offer.number,
         offerTitle: offer.title,
         structureName: structure.tradeName ?? structure.legalName,
         message: INTERVIEW.replyMessage,

@@ -9,6 +9,7 @@ import {
   type CandidateNotification,
 } from '../../shared/domain/candidates';
 import { z } from '../../shared/zod';
+import { addProfileAlerts } from '../alerts/compute';
 import { applyToOffer } from '../applications/new-application';
 import { newProfile, toCandidateProfile } from '../candidates/profiles';
 import { closeCandidateAccount, deleteProfile } from '../candidates/withdrawal';
@@ -32,7 +33,7 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
       schema: {
         tags: ['Candidats'],
         summary: 'Créer un profil (un projet professionnel)',
-        description: `Métier (ROME 4.0), diplômes et commune doivent exister dans les référentiels : 422 sur le champ sinon (« diplomas » pour un diplôme inconnu). Idempotency-Key : une requête rejouée reçoit la même réponse. ${CANDIDATE_ONLY}`,
+        description: `Métier (ROME 4.0), diplômes et commune doivent exister dans les référentiels : 422 sur le champ sinon (« diplomas » pour un diplôme inconnu). Les structures le trouvent dans leurs recherches, et dans leurs alertes quand il correspond à une de leurs offres « En cours ». Idempotency-Key : une requête rejouée reçoit la même réponse. ${CANDIDATE_ONLY}`,
         security: bearerSecurity,
         headers: idempotencyHeaders,
         body: profileCreateSchema,
@@ -42,8 +43,10 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
     async (request, reply) => {
       const candidate = await requireCandidate(ctx, request);
       const outcome = await candidateIdempotent(ctx, request, candidate.id, async (trx) => {
-        const row = newProfile(candidate.id, request.body, ctx.clock());
+        const now = ctx.clock();
+        const row = newProfile(candidate.id, request.body, now);
         await trx.insertInto('candidate_profiles').values(row).execute();
+        await addProfileAlerts(trx, row.id, now);
         return { status: 201, body: toCandidateProfile(row) };
       });
       return reply.code(201).send(outcome.body as z.infer<typeof candidateProfileSchema>);
@@ -81,7 +84,7 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
       schema: {
         tags: ['Candidats'],
         summary: 'Supprimer un de mes profils : ses candidatures deviennent « Abandonnées »',
-        description: `Les structures ne voient plus rien du profil ni du message de ces candidatures, seulement la raison de l’abandon. 404 si le profil n’est pas le vôtre. ${CANDIDATE_ONLY}`,
+        description: `Les structures ne voient plus rien du profil ni du message de ces candidatures, seulement la raison de l’abandon ; il quitte leurs favoris et leurs alertes, et leurs messages de contact ne portent plus mon nom. 404 si le profil n’est pas le vôtre. ${CANDIDATE_ONLY}`,
         security: bearerSecurity,
         params: profileParams,
         response: { 204: z.null().describe('Profil supprimé') },
@@ -135,8 +138,9 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
     {
       schema: {
         tags: ['Candidats'],
-        summary: 'Mes notifications : les réponses des structures, les plus récentes d’abord',
-        description: `kind « entretien » : la structure propose un entretien ou demande des informations ; « refus » : candidature refusée. Le message de la structure, son nom, jamais ses coordonnées. ${CANDIDATE_ONLY}`,
+        summary:
+          'Mes notifications : les réponses des structures et leurs propositions d’offres, les plus récentes d’abord',
+        description: `kind « entretien » : la structure propose un entretien ou demande des informations ; « refus » : candidature refusée (applicationId et applicationNumber disent laquelle) ; « contact » : la structure a vu un de mes profils (profileId) et me propose une de ses offres (offerNumber, offerTitle). Le message de la structure, son nom, jamais ses coordonnées. ${CANDIDATE_ONLY}`,
         security: bearerSecurity,
         response: { 200: z.array(candidateNotificationSchema) },
       },
@@ -148,13 +152,16 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
         .selectAll()
         .where('candidate_id', '=', candidate.id)
         .orderBy('created_at', 'desc')
-        .orderBy('application_number', 'desc')
+        // Written in the same millisecond: the last written first.
+        .orderBy(sql`rowid`, 'desc')
         .execute();
       return rows.map((row) => ({
         id: row.id,
         kind: row.kind,
         applicationId: row.application_id,
         applicationNumber: row.application_number,
+        profileId: row.profile_id,
+        offerNumber: row.offer_number,
         offerTitle: row.offer_title,
         structureName: row.structure_name,
         message: row.message,
@@ -169,7 +176,7 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
       schema: {
         tags: ['Candidats'],
         summary: 'Fermer mon compte candidat : mes candidatures deviennent « Abandonnées »',
-        description: `Mes profils, mes notifications et mon compte sont supprimés ; les structures ne voient plus rien de moi dans ces candidatures, seulement la raison de l’abandon. ${CANDIDATE_ONLY}`,
+        description: `Mes profils, mes notifications et mon compte sont supprimés ; les structures ne voient plus rien de moi dans ces candidatures, seulement la raison de l’abandon, ni dans leurs favoris, leurs alertes et leurs messages de contact. ${CANDIDATE_ONLY}`,
         security: bearerSecurity,
         response: { 204: z.null().describe('Compte fermé') },
       },

@@ -10,7 +10,7 @@ import { bearerSecurity } from '../http/authenticate';
 import { assertMember, reloadMember, requireMember } from '../http/membership';
 import { fieldProblem, ProblemError } from '../http/problem';
 import { changeRole, detachFromStructure } from '../members/role-changes';
-import { handOverPrivateApplications } from '../sync/application-feed';
+import { handOverPrivateOfferBound } from '../sync/offer-bound-feed';
 import { handOverPrivateOffers } from '../sync/offer-feed';
 
 const byName = new Intl.Collator('fr', { sensitivity: 'base' });
@@ -163,10 +163,10 @@ export async function membersRoutes(app: PlatformApp, ctx: PlatformContext): Pro
         const former = await changeRole(trx, user.id, structureId, 'referent', 'gestionnaire');
         const promoted = await changeRole(trx, userId, structureId, 'gestionnaire', 'referent');
         if (!former || !promoted) throw changedMeanwhile();
-        // Unshared offers (and the applications to them) are the référent's to see: the new
-        // one's desktop must receive them, offers first.
+        // Unshared offers (and what belongs to them) are the référent's to see: the new one's
+        // desktop must receive them, offers first.
         await handOverPrivateOffers(trx, structureId);
-        await handOverPrivateApplications(trx, structureId);
+        await handOverPrivateOfferBound(trx, structureId);
         return [promoted, former];
       });
       return { members: changed.map(toMember), removed: [] };

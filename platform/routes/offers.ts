@@ -9,6 +9,7 @@ import {
   offerSchema,
 } from '../../shared/domain/offers';
 import { z } from '../../shared/zod';
+import { recomputeOfferAlerts } from '../alerts/compute';
 import type { PlatformApp, PlatformContext } from '../context';
 import type { PlatformDb } from '../db/open';
 import type { OffersTable } from '../db/schema';
@@ -49,8 +50,10 @@ export async function offersRoutes(app: PlatformApp, ctx: PlatformContext): Prom
   ) {
     const outcome = await idempotent(ctx, request, userId, async (trx) => {
       const member = await reloadMember(trx, userId);
-      const row = await build(trx, member, ctx.clock());
+      const now = ctx.clock();
+      const row = await build(trx, member, now);
       await insertOffer(trx, row);
+      await recomputeOfferAlerts(trx, row, now);
       return { status: 201, body: toOffer(row) };
     });
     return outcome.body as z.infer<typeof offerSchema>;
@@ -210,7 +213,11 @@ export async function offersRoutes(app: PlatformApp, ctx: PlatformContext): Prom
           await queueForFranceTravail(trx, current, row);
           return row;
         },
-        record: recordOffer,
+        record: async (trx, row) => {
+          await recordOffer(trx, row);
+          // Its alerts after it in the feed: a desktop receives an unshared offer before them.
+          await recomputeOfferAlerts(trx, row, ctx.clock());
+        },
       });
     },
   );

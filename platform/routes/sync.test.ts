@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { changesPageSchema, type Change, type ChangesPage } from '../../shared/api/sync';
 import { memberSchema, userSchema, type User } from '../../shared/domain/account';
+import { alertSchema } from '../../shared/domain/alerts';
 import { applicationSchema } from '../../shared/domain/applications';
 import { employerSchema } from '../../shared/domain/employers';
 import { offerSchema } from '../../shared/domain/offers';
+import { contactSchema, favoriteSchema } from '../../shared/domain/profiles';
 import { structureSchema, type Structure } from '../../shared/domain/structure';
 import type { z } from '../../shared/zod';
 import { DEMO_CFA_SIRET } from '../seed/directory';
@@ -107,6 +109,11 @@ const entitySchemas: Record<string, z.ZodType> = {
   private_offer: offerSchema,
   application: applicationSchema,
   private_application: applicationSchema,
+  favorite: favoriteSchema,
+  contact: contactSchema,
+  private_contact: contactSchema,
+  alert: alertSchema,
+  private_alert: alertSchema,
 };
 
 /** Every entry's data is a valid entity of its kind (and tombstones carry none). */

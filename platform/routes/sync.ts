@@ -42,7 +42,7 @@ export async function syncRoutes(app: PlatformApp, ctx: PlatformContext): Promis
       await archiveExpiredOffers(ctx.db, ctx.clock());
       // Private entries: a member's own (account, unshared offers and their applications), and for
       // the référent of the moment the entries meant for them (others' unshared offers and their
-      // applications, see ../sync/offer-feed.ts and ../sync/application-feed.ts).
+      // applications, contacts and alerts, see ../sync/offer-feed.ts and ../sync/offer-bound-feed.ts).
       const visible = ctx.db
         .selectFrom('sync_log')
         .where('structure_id', '=', structureId)

@@ -4,6 +4,7 @@
  * their mail or phone (staff must not see them); staff replies always give a way to reach the
  * CFA, as the manual asks (the candidate does not have its contact details).
  */
+import { FRENCH_MONTHS } from '../../shared/domain/match';
 import type { Diploma } from '../../shared/domain/referentials';
 
 type Random = () => number;
@@ -65,26 +66,11 @@ export function ofTheDiploma(diploma: Pick<Diploma, 'kind' | 'label'>): string {
   return the.startsWith('le ') ? `du ${the.slice(3)}` : `de ${the}`;
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** "début septembre", "mi-octobre", "fin août" for an aaaa-mm-jj date. */
 export function roughDate(isoDate: string): string {
   const [, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const when = day <= 10 ? 'début' : day <= 20 ? 'mi-' : 'fin';
-  const name = MONTHS[month - 1]!;
+  const name = FRENCH_MONTHS[month - 1]!;
   return when === 'mi-' ? `mi-${name}` : `${when} ${name}`;
 }
 

@@ -13,7 +13,7 @@
 import type { ProfileCreate } from '../../shared/domain/candidates';
 import type { ContractType } from '../../shared/domain/offers';
 import { distanceKm, type Diploma } from '../../shared/domain/referentials';
-import { seededRandom } from '../../shared/random';
+import { seededRandom, weighted } from '../../shared/random';
 import { communesOfNouvelleAquitaine, type Commune } from '../referentials/load';
 import { communeByCode, diplomaById, romeByCode } from '../referentials/lookups';
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from './candidate-names';
@@ -37,24 +37,6 @@ const DAY_MS = 86_400_000;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-
-/** Cumulative weights, for drawing among thousands of communes without a linear scan. */
-function weighted<T>(items: readonly T[], weightOf: (item: T) => number): (random: Random) => T {
-  const cumulative: number[] = [];
-  let total = 0;
-  for (const item of items) cumulative.push((total += weightOf(item)));
-  return (random) => {
-    const target = random() * total;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (cumulative[middle]! > target) high = middle;
-      else low = middle + 1;
-    }
-    return items[low]!;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Métiers and diplomas

@@ -24,7 +24,7 @@ import type {
   OffersTable,
 } from '../db/schema';
 import { communeByCode } from '../referentials/lookups';
-import { recordApplication } from '../sync/application-feed';
+import { recordApplication } from '../sync/offer-bound-feed';
 import { recordOffer } from '../sync/offer-feed';
 import { seededRandom } from '../../shared/random';
 import { DEMO_GESTIONNAIRE, DEMO_REFERENT } from './demo';
@@ -219,10 +219,10 @@ function applicationRow(planned: PlannedApplication, context: RowContext): Appli
   };
 }
 
-/** See the top of this file. Runs after seedDemoOffers. */
-export async function seedDemoCandidates(db: PlatformDb, now: Date): Promise<void> {
+/** See the top of this file. Runs after seedDemoOffers. Whether it seeded (false: a previous run did). */
+export async function seedDemoCandidates(db: PlatformDb, now: Date): Promise<boolean> {
   const candidates = planCandidates(now);
-  if (await alreadySeeded(db, candidates)) return;
+  if (await alreadySeeded(db, candidates)) return false;
   // A platform where someone registered one of the planned mails by hand keeps that account.
   const taken = await db
     .selectFrom('candidates')
@@ -336,6 +336,8 @@ export async function seedDemoCandidates(db: PlatformDb, now: Date): Promise<voi
             application_id: application.id,
             kind: reply.status === 'recevable' ? ('entretien' as const) : ('refus' as const),
             application_number: numbers.get(application.id)!,
+            profile_id: null,
+            offer_number: offersById.get(application.offerId)!.number,
             offer_title: offersById.get(application.offerId)!.title,
             structure_name: structureName,
             message: reply.message,
@@ -374,4 +376,5 @@ export async function seedDemoCandidates(db: PlatformDb, now: Date): Promise<voi
       for (const row of own) await recordApplication(trx, row);
     }
   });
+  return true;
 }

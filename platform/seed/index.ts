@@ -1,6 +1,7 @@
 import type { PlatformDb } from '../db/open';
 import { generateDirectory } from './directory';
 import { seedDemo } from './demo';
+import { seedDemoAlerts } from './demo-alerts';
 import { seedDemoCandidates } from './demo-candidates';
 import { seedDemoOffers } from './demo-offers';
 
@@ -41,6 +42,7 @@ export async function seed(
   if (name === 'demo') {
     await seedDemo(db, nafLabels);
     await seedDemoOffers(db, nafLabels, now);
-    await seedDemoCandidates(db, now);
+    // Computed once, on the platform's first start: then kept up to date like any platform's.
+    if (await seedDemoCandidates(db, now)) await seedDemoAlerts(db, now);
   }
 }

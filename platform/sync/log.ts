@@ -7,10 +7,11 @@ import type { EmployersTable, StructuresTable, UsersTable } from '../db/schema';
 
 /**
  * Entities of the feed that have no REST path of their own: an offer not shared with the
- * structure travels as `private_offer` (see ./offer-feed.ts), and the applications to it as
- * `private_application` (see ./application-feed.ts).
+ * structure travels as `private_offer` (see ./offer-feed.ts), and what belongs to it as
+ * `private_application`, `private_contact` and `private_alert` (see ./offer-bound-feed.ts).
  */
-export type FeedOnlyEntityName = 'private_offer' | 'private_application';
+export type FeedOnlyEntityName =
+  'private_offer' | 'private_application' | 'private_contact' | 'private_alert';
 
 interface ChangeRecord {
   structureId: string;

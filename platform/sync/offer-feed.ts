@@ -1,7 +1,7 @@
 import type { PlatformDb } from '../db/open';
 import type { OffersTable } from '../db/schema';
 import { toOffer } from '../offers/columns';
-import { recordApplicationsOfOffer } from './application-feed';
+import { recordOfferBoundOf } from './offer-bound-feed';
 import { recordSharedOrPrivate, rerecordEntries } from './log';
 
 // Offers in the structure's feed.
@@ -14,7 +14,7 @@ import { recordSharedOrPrivate, rerecordEntries } from './log';
 // - Sharing or unsharing moves the offer from one entity to the other, in the write's
 //   transaction: first the tombstone of the entity it leaves (for that entity's audience), then
 //   the entry of the one it joins. A desktop that pulls both in one page deletes, then inserts.
-//   Its applications move after it (./application-feed.ts).
+//   What belongs to it (applications, contacts, alerts) moves after it (./offer-bound-feed.ts).
 // - A transfer of the référent's rights re-records every live `private_offer` entry at the end of
 //   the sequence (handOverPrivateOffers), so that the new référent's desktop, whose cursor is past
 //   them, receives them at its next pull. The former référent's desktop keeps receiving only the
@@ -34,7 +34,7 @@ export async function recordOffer(trx: PlatformDb, row: OffersTable): Promise<vo
       ownerUserId: row.created_by,
     },
   );
-  if (moved) await recordApplicationsOfOffer(trx, row);
+  if (moved) await recordOfferBoundOf(trx, row);
 }
 
 /** After a transfer of the référent's rights: the new référent's desktop gets the unshared offers. */

@@ -29,7 +29,9 @@ describe('the web transport’s event stream', () => {
     const stop = createHttpBridge().subscribe((event) => seen.push(event.type));
     const [source] = FakeEventSource.made;
     source!.onopen?.();
-    source!.onmessage?.({ data: JSON.stringify({ type: 'entities.changed', payload: { entities: ['offer'] } }) });
+    source!.onmessage?.({
+      data: JSON.stringify({ type: 'entities.changed', payload: { entities: ['offer'] } }),
+    });
     expect(seen).toEqual(['entities.changed']);
 
     source!.onerror?.();

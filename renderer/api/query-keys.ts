@@ -1,4 +1,5 @@
 import type { PublicOffersQuery } from '../../shared/domain/offers';
+import type { ProfilesQueryInput } from '../../shared/domain/profiles';
 import type { ApplicationsListQuery, OffersListQuery } from '../../shared/ipc/contract';
 
 export const queryKeys = {
@@ -29,6 +30,17 @@ export const queryKeys = {
   applicationDetails: ['applications.get'] as const,
   application: (id: string) => ['applications.get', id] as const,
   publicOffers: (query: PublicOffersQuery) => ['offers.publicSearch', query] as const,
+  profileSearch: (query: ProfilesQueryInput) => ['profiles.search', query] as const,
+  /** Prefix of every profile's "Détails" (with the structure's favourite, contacts, applications, alerts). */
+  profileDetails: ['profiles.get'] as const,
+  profile: (id: string) => ['profiles.get', id] as const,
+  favorites: ['favorites.list'] as const,
+  /** Prefix of the alerts, of every offer or one. */
+  alerts: ['alerts.list'] as const,
+  alertsFor: (offerId: string | null) => ['alerts.list', offerId] as const,
+  /** Prefix of the global search (Ctrl+K), whatever was typed. */
+  globalSearch: ['search.global'] as const,
+  globalSearchFor: (q: string) => ['search.global', q] as const,
   rome: (q: string) => ['referentials.rome', q] as const,
   diplomas: ['referentials.diplomas'] as const,
   communes: (q: string) => ['referentials.communes', q] as const,
@@ -38,7 +50,7 @@ export const queryKeys = {
 
 /**
  * Employers and offers show each other (an offer names its employer, an employer counts its
- * offers), and applications name both.
+ * offers), and applications name both; the global search finds them all.
  */
 const employersAndOffers = [
   queryKeys.employers,
@@ -48,15 +60,21 @@ const employersAndOffers = [
   queryKeys.offerCounts,
   queryKeys.applications,
   queryKeys.applicationDetails,
+  queryKeys.globalSearch,
 ];
 
-/** Applications name their offer and employer; offers count their applications. */
+/**
+ * Applications name their offer and employer; offers count their applications; a profile's
+ * "Détails" lists its applications.
+ */
 const applications = [
   queryKeys.applications,
   queryKeys.applicationCounts,
   queryKeys.applicationDetails,
   queryKeys.offers,
   queryKeys.offerDetails,
+  queryKeys.profileDetails,
+  queryKeys.globalSearch,
 ];
 
 /** The queries showing each synced entity's local data. */
@@ -67,6 +85,11 @@ export const entityQueries: Record<string, ReadonlyArray<readonly string[]>> = {
   employer: employersAndOffers,
   offer: employersAndOffers,
   application: applications,
+  /** The dashboard's "Favoris", and the button of the profile's "Détails". */
+  favorite: [queryKeys.favorites, queryKeys.profileDetails, queryKeys.globalSearch],
+  /** A profile's "Historique". */
+  contact: [queryKeys.profileDetails],
+  alert: [queryKeys.alerts, queryKeys.profileDetails, queryKeys.globalSearch],
   /** Downloaded again when the platform publishes a new version (the core's REFERENTIALS_ENTITY). */
   referentials: [
     ['referentials.rome'],

@@ -8,6 +8,8 @@ import { DASHBOARD_PATH } from '../features/dashboard/paths';
 import { EMPLOYERS_PATH } from '../features/employers/paths';
 import { MEMBERS_PATH } from '../features/members/MembersPage';
 import { CREATE_OFFER_PATH, MY_OFFERS_PATH, PUBLIC_OFFERS_PATH } from '../features/offers/paths';
+import { PROFILES_PATH } from '../features/profiles/paths';
+import { GlobalSearch, GlobalSearchButton } from '../features/search/GlobalSearch';
 import { useSignedInSession } from '../features/session/SessionGate';
 import { RESOURCES_PATH } from '../features/resources/paths';
 import { SETTINGS_PATH } from '../features/settings/paths';
@@ -49,6 +51,7 @@ const menus: Array<{ title: string; entries: MenuEntry[] }> = [
     title: 'Mon espace',
     entries: [
       { label: 'Tableau de bord', to: DASHBOARD_PATH, toAnswerBadge: true },
+      { label: 'Rechercher des profils', to: PROFILES_PATH },
       { label: 'Consulter toutes les offres', to: PUBLIC_OFFERS_PATH },
     ],
   },
@@ -178,6 +181,7 @@ export function Shell() {
             )}
           </Group>
           <Group gap="lg" wrap="nowrap">
+            <GlobalSearchButton />
             <SyncIndicator />
             <ConnectivityIndicator />
           </Group>
@@ -225,6 +229,7 @@ export function Shell() {
         {reauthRequired && <ReauthBanner />}
         <Outlet />
       </AppShell.Main>
+      <GlobalSearch />
     </AppShell>
   );
 }

@@ -21,6 +21,9 @@ import { EditOfferPage } from '../features/offers/EditOfferPage';
 import { MyOffersPage } from '../features/offers/MyOffersPage';
 import { CREATE_OFFER_PATH, MY_OFFERS_PATH, PUBLIC_OFFERS_PATH } from '../features/offers/paths';
 import { PublicOffersPage } from '../features/offers/PublicOffersPage';
+import { PROFILES_PATH } from '../features/profiles/paths';
+import { ProfileDetailsPage } from '../features/profiles/ProfileDetailsPage';
+import { ProfileSearchPage } from '../features/profiles/ProfileSearchPage';
 import { PendingPage } from '../features/structure/PendingPage';
 import { PENDING_PATH, SessionGate, SETUP_PATH } from '../features/session/SessionGate';
 import { StructurePage } from '../features/structure/StructurePage';
@@ -86,6 +89,8 @@ export const router = createBrowserRouter([
           { path: APPLICATIONS_PATH, element: <ApplicationsPage /> },
           { path: `${APPLICATIONS_PATH}/:id`, element: <ApplicationDetailsPage /> },
           { path: REPLY_TEMPLATES_PATH, element: <ReplyTemplatesPage /> },
+          { path: PROFILES_PATH, element: <ProfileSearchPage /> },
+          { path: `${PROFILES_PATH}/:id`, element: <ProfileDetailsPage /> },
           { path: '/synchronisation/conflits', element: <ConflictsPage /> },
           { path: '/synchronisation/refus', element: <RefusedChangesPage /> },
           { path: RESOURCES_PATH, element: <ResourcesPage /> },

@@ -21,6 +21,12 @@ export function formatDay(day: string): string {
   return shortDate.format(new Date(`${day}T00:00:00`));
 }
 
+/** A calendar day ("2026-09-01") or a full timestamp, as profiles carry either. */
+export function formatDayOrDate(value: string): string {
+  // A calendar day; a full timestamp would be read in the user's time zone.
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : formatDate(value);
+}
+
 /** "14:05". */
 export function formatTime(iso: string): string {
   return time.format(new Date(iso));

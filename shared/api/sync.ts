@@ -8,6 +8,9 @@ export const syncEntityNames = [
   'employer',
   'offer',
   'application',
+  'favorite',
+  'contact',
+  'alert',
 ] as const;
 export type SyncEntityName = (typeof syncEntityNames)[number];
 

@@ -80,14 +80,19 @@ export const candidateApplicationReceiptSchema = z.object({
   createdAt: isoDateTimeSchema,
 });
 
-export const candidateNotificationKinds = ['entretien', 'refus'] as const;
+/** A reply to an application (entretien, refus), or a structure contacting a profile about an offer. */
+export const candidateNotificationKinds = ['entretien', 'refus', 'contact'] as const;
 
-/** `GET /candidate/notifications`: what the platform tells the candidate (a staff reply). */
+/** `GET /candidate/notifications`: what the platform tells the candidate (a staff reply or contact). */
 export const candidateNotificationSchema = z.object({
   id: uuidSchema,
   kind: z.enum(candidateNotificationKinds),
-  applicationId: uuidSchema,
-  applicationNumber: z.number().int().positive(),
+  /** The application replied to; null for a contact, which answers no application. */
+  applicationId: uuidSchema.nullable(),
+  applicationNumber: z.number().int().positive().nullable(),
+  /** The profile a contact was about (null for a reply). */
+  profileId: uuidSchema.nullable(),
+  offerNumber: z.number().int().positive(),
   offerTitle: z.string(),
   /** The structure's name; never its contact details. */
   structureName: z.string(),

@@ -37,6 +37,17 @@ import {
 import { structureCreateSchema, structurePatchSchema } from '../domain/structure';
 import { conflictChoiceSchema, syncIssueSchema, syncStatusSchema } from '../domain/sync';
 import { updateStatusSchema } from '../domain/updates';
+import { localAlertSchema } from '../domain/alerts';
+import { globalSearchQuerySchema, globalSearchSchema } from '../domain/global-search';
+import {
+  contactFieldsSchema,
+  localContactSchema,
+  localFavoriteSchema,
+  profileSchema,
+  profileSearchSchema,
+  profileSearchSourceSchema,
+  profilesQuerySchema,
+} from '../domain/profiles';
 import { channel } from './define';
 
 const none = z.object({}).strict().optional();
@@ -110,6 +121,25 @@ export const aboutSchema = z.object({
   electron: z.boolean(),
 });
 export type About = z.infer<typeof aboutSchema>;
+
+/**
+ * "Détails" of a profile: from the platform when it answers, else from this desktop's cache, with
+ * what the structure did with it (favourite, contacts, applications, alerts) as cached here.
+ */
+export const profileDetailsSchema = z.object({
+  profile: profileSchema,
+  source: profileSearchSourceSchema,
+  favorite: localFavoriteSchema.nullable(),
+  /** "Contacter ce profil", most recent first. */
+  contacts: z.array(localContactSchema),
+  /** Its applications to the structure's offers, most recent first. */
+  applications: z.array(localApplicationSchema),
+  /** Its alerts not dismissed, best first. */
+  alerts: z.array(localAlertSchema),
+});
+export type ProfileDetails = z.infer<typeof profileDetailsSchema>;
+
+const byProfile = z.object({ profileId: z.uuid({ error: 'Profil invalide.' }) }).strict();
 
 export const contract = {
   'session.get': channel(none, sessionSchema),
@@ -208,6 +238,39 @@ export const contract = {
       .strict(),
     z.object({ replied: z.number().int() }),
   ),
+  /**
+   * "Rechercher des profils": the platform answers; offline (or when it cannot be reached) the
+   * profiles cached here are searched with the same filters, and `source` says so.
+   */
+  'profiles.search': channel(profilesQuerySchema, profileSearchSchema),
+  /** "Détails" of a profile (offline: if cached here, else a French sentence saying it needs the platform). */
+  'profiles.get': channel(byId, profileDetailsSchema),
+  /** The dashboard's "Favoris": the structure's favourites, most recent first. */
+  'favorites.list': channel(none, z.array(localFavoriteSchema)),
+  /** "Ajouter aux favoris": kept here at once, sent at the next sync (PUT /favorites/{profileId}). */
+  'favorites.add': channel(byProfile, localFavoriteSchema),
+  /** "Retirer des favoris" (DELETE /favorites/{profileId} at the next sync). */
+  'favorites.remove': channel(byProfile, done),
+  /**
+   * "Contacter ce profil": an offer of the structure "En cours" and a message, both required;
+   * kept in the profile's history at once, sent at the next sync (the candidate is notified).
+   */
+  'contacts.send': channel(
+    z.object({ profileId: byProfile.shape.profileId, contact: contactFieldsSchema }).strict(),
+    localContactSchema,
+  ),
+  /** The dashboard's "Alertes" (or one offer's), not dismissed, best first. */
+  'alerts.list': channel(
+    z
+      .object({ offerId: z.uuid().optional(), limit: z.number().int().min(1).max(500).default(50) })
+      .strict()
+      .optional(),
+    z.array(localAlertSchema),
+  ),
+  /** "Ignorer cette alerte": hidden here at once, for the whole structure after the next sync. */
+  'alerts.dismiss': channel(byId, done),
+  /** The global search box (Ctrl+K): offers, employers, applications and profiles cached here. */
+  'search.global': channel(globalSearchQuerySchema, globalSearchSchema),
   /** "Utilisateurs de ma structure", as cached here (référent only). */
   'members.list': channel(none, z.array(localMemberSchema)),
   /** Role changes need the platform; each answers the members as they are now. */

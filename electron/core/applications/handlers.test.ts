@@ -4,14 +4,11 @@ import {
   type Application,
   type ApplicationReplyInput,
 } from '../../../shared/domain/applications';
-import type { ChannelInput, ChannelName, ChannelOutput, Handlers } from '../../../shared/ipc/contract';
-import type { AppErrorData } from '../../../shared/ipc/errors';
-import { OFFER_ID, sampleApplication, sampleStructure } from '../../../tests/support/applications';
-import { me, sampleOffer, SOMEONE_ELSE, useScriptedEngine } from '../../../tests/support/scripted-engine';
+import { OFFER_ID, sampleApplication } from '../../../tests/support/applications';
+import { sampleOffer, SOMEONE_ELSE, useScriptedEngine } from '../../../tests/support/scripted-engine';
 import { ABANDONED, NOT_YOURS, REFUSED } from './replies';
-import { createDispatcher } from '../dispatch';
-import type { HandlerContext } from '../handlers/context';
 import { applicationsHandlers } from '../handlers/applications';
+import { memberHandlers } from '../handlers/test-desktop';
 import { syncEntities } from '../sync/entities';
 
 // "Candidatures" handlers on a real local database, through the dispatcher (so inputs are
@@ -27,26 +24,9 @@ const UNKNOWN = 'a2000000-0000-4000-8000-0000000000ff';
 
 /** The handlers of a signed-in member, "now" given by `clock`. */
 async function desktop(role: 'referent' | 'gestionnaire', rows: Application[], clock = () => new Date()) {
-  const { store, engine } = scripted();
-  await engine.applyServerRows(syncEntities.account, [me(role)]);
-  await engine.applyServerRows(syncEntities.structure, [sampleStructure()]);
-  await engine.applyServerRows(syncEntities.application, rows);
-  const ctx = {
-    sessions: { requireAccount: () => ({ userId: me(role).id, store, sync: engine }) },
-  } as unknown as HandlerContext;
-  const invoke = createDispatcher(applicationsHandlers(ctx, clock) as Handlers, { error: () => undefined });
-  return {
-    async call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-      const envelope = await invoke(channel, input);
-      if (!envelope.ok) throw new Error(`${channel} refusé : ${JSON.stringify(envelope.error)}`);
-      return envelope.data as ChannelOutput<C>;
-    },
-    async refuse<C extends ChannelName>(channel: C, input: unknown): Promise<AppErrorData> {
-      const envelope = await invoke(channel, input);
-      if (envelope.ok) throw new Error(`${channel} accepté alors qu’il devait être refusé`);
-      return envelope.error;
-    },
-  };
+  const handlers = await memberHandlers(scripted(), role, (ctx) => applicationsHandlers(ctx, clock));
+  await scripted().engine.applyServerRows(syncEntities.application, rows);
+  return handlers;
 }
 
 const waiting = async () => (await scripted().outbox()).length;

@@ -185,6 +185,18 @@ export function findApplication(tx: WriteTx, id: string, now: Date): LocalApplic
   return row && withWaitingChanges(tx, [localApplication(row, now)])[0];
 }
 
+/** A profile's applications to the structure's offers, the most recent first. */
+export function applicationsOfProfile(tx: WriteTx, profileId: string, now: Date): LocalApplication[] {
+  return withWaitingChanges(
+    tx,
+    tx
+      .all<ApplicationTable>(
+        sql`select * from application where profile_id = ${profileId} order by received_at desc, id desc`,
+      )
+      .map((row) => localApplication(row, now)),
+  );
+}
+
 /**
  * "Détails": the application as the user sees it, and, while a change of it waits or was
  * refused, the platform's status beside it and the platform's reason.

@@ -10,8 +10,9 @@ import type { LocalApplication } from '../../../shared/domain/session';
 import type { Structure } from '../../../shared/domain/structure';
 import { AppError, validationError } from '../../../shared/ipc/errors';
 import type { WriteTx } from '../db/store';
+import { fieldRefusal } from '../field-refusal';
 import { findApplication, NOT_FOUND } from './local-applications';
-import { knownHiddenFromUser } from './visibility';
+import { knownHiddenFromUser } from '../offers/offer-bound';
 
 // "Répondre à cette candidature", to one application or to several of the same status.
 
@@ -81,7 +82,7 @@ export function planReplies(
   if (statuses.size > 1) {
     const list = [...statuses].map((status) => `« ${applicationStatusTabLabels[status]} »`).join(', ');
     const message = `Les candidatures sélectionnées n’ont pas toutes le même statut (${list}) : sélectionnez des candidatures d’un même statut.`;
-    throw new AppError('validation', message, { ids: message });
+    throw fieldRefusal('ids', message);
   }
   const status = found[0]!.status;
   const refusal = closed[status];

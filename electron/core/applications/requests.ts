@@ -1,4 +1,4 @@
-import type { UpdateRequest } from '../sync/entities';
+import type { ChangeRequest } from '../sync/entities';
 import type { Fields } from '../sync/merge';
 
 /**
@@ -7,7 +7,7 @@ import type { Fields } from '../sync/merge';
  * (the message changes only, or a merge found the same decision on both sides) carries it anyway:
  * `known` is the platform's last known state of the application.
  */
-export function applicationRequest(id: string, payload: Fields, known: Fields): UpdateRequest {
+export function applicationRequest(id: string, payload: Fields, known: Fields): ChangeRequest {
   if ('status' in payload || 'replyMessage' in payload) {
     return {
       method: 'POST',

@@ -7,6 +7,12 @@ import type {
   UserColumns,
 } from '../../../shared/db/rows';
 import type { SyncState } from '../../../shared/domain/sync';
+import type {
+  AlertColumns,
+  ContactColumns,
+  FavoriteColumns,
+  ProfileColumns,
+} from '../../../shared/db/profile-rows';
 
 /** The desktop's local cache: one SQLite file per signed-in account. */
 interface Synced {
@@ -32,6 +38,8 @@ export interface ApplicationSortKeys {
   /** The applicant's name folded (see search-key.ts); empty once their data was removed. */
   applicant_key: string;
   offer_key: string;
+  /** The applicant's profile (null once their data was removed). */
+  profile_id: string | null;
 }
 export type ApplicationTable = ApplicationColumns & ApplicationSortKeys & Synced;
 
@@ -66,6 +74,12 @@ export interface CommuneTable {
   longitude: number;
   search: string;
 }
+
+export type FavoriteTable = FavoriteColumns & Synced;
+export type ContactTable = ContactColumns & Synced;
+export type AlertTable = AlertColumns & Synced;
+/** The profiles seen here (see profiles/cache.ts); not synced as such. */
+export type ProfileTable = ProfileColumns;
 
 export interface ShadowTable {
   entity: string;
@@ -117,6 +131,10 @@ export interface LocalDatabase {
   offer: OfferTable;
   application: ApplicationTable;
   application_tally: ApplicationTallyTable;
+  favorite: FavoriteTable;
+  contact: ContactTable;
+  alert: AlertTable;
+  profile: ProfileTable;
   rome: RomeTable;
   diploma: DiplomaTable;
   commune: CommuneTable;

@@ -11,7 +11,23 @@ interface Query<T> {
 
 /** A synchronous write transaction: nothing else touches the database while it runs. */
 export class WriteTx {
+  private readonly endings = new Map<string, () => void>();
+
   constructor(private readonly store: LocalStore) {}
+
+  /**
+   * Work to do once the transaction's own work is done, before it commits (once per key): what
+   * is cheaper written all together, in an order of its own (the search index).
+   */
+  atEnd(key: string, work: () => void): void {
+    if (!this.endings.has(key)) this.endings.set(key, work);
+  }
+
+  /** Runs the work left for the end (see atEnd). */
+  end(): void {
+    for (const work of this.endings.values()) work();
+    this.endings.clear();
+  }
 
   private prepare<T>(query: Query<T>): [Database.Statement, unknown[]] {
     const compiled = query.compile(this.store.db);
@@ -70,7 +86,14 @@ export class LocalStore {
 
   /** All of `work` commits, or none of it. `work` must not await. */
   write<T>(work: (tx: WriteTx) => T): Promise<T> {
-    return this.db.connection().execute(async () => this.sqlite.transaction(() => work(new WriteTx(this)))());
+    return this.db.connection().execute(async () =>
+      this.sqlite.transaction(() => {
+        const tx = new WriteTx(this);
+        const result = work(tx);
+        tx.end();
+        return result;
+      })(),
+    );
   }
 
   /** A consistent read of several queries. */

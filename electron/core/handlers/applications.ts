@@ -8,8 +8,9 @@ import {
   readApplicationDetails,
 } from '../applications/local-applications';
 import { checkStillPlanned, planReplies, structureName } from '../applications/replies';
-import { knownHiddenFromUser } from '../applications/visibility';
+import { knownHiddenFromUser } from '../offers/offer-bound';
 import { syncEntities } from '../sync/entities';
+import { fieldRefusal } from '../field-refusal';
 import type { HandlerContext } from './context';
 import { requireMember } from './membership';
 
@@ -48,7 +49,7 @@ export function applicationsHandlers(
   return {
     async 'applications.list'(query) {
       if (query.receivedFrom && query.receivedTo && query.receivedFrom > query.receivedTo)
-        throw new AppError('validation', DATES_REVERSED, { receivedTo: DATES_REVERSED });
+        throw fieldRefusal('receivedTo', DATES_REVERSED);
       return listApplications(store(), query, clock());
     },
     async 'applications.counts'(filter) {

@@ -12,6 +12,7 @@ import {
   readEmployer,
 } from '../employers/local-employers';
 import { syncEntities } from '../sync/entities';
+import { fieldRefusal } from '../field-refusal';
 import type { HandlerContext } from './context';
 import { requireMember } from './membership';
 
@@ -59,7 +60,7 @@ export function employersHandlers(
         const status = partnerStatus(tx, form.siret);
         if (status) {
           const message = alreadyPartnered(form.siret, status);
-          throw new AppError('validation', message, { siret: message });
+          throw fieldRefusal('siret', message);
         }
       });
       return readEmployer(store, view.id);

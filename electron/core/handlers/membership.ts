@@ -14,3 +14,8 @@ export async function requireMember(ctx: HandlerContext) {
   if (!user.role || !structure) throw new AppError('forbidden', MEMBERS_ONLY);
   return { ...account, user, structure };
 }
+
+/** How a member signs what they do (a reply, a favourite, a contact): "Prénom Nom". */
+export function memberName(user: { firstName: string; lastName: string }): string {
+  return `${user.firstName} ${user.lastName}`;
+}

@@ -32,13 +32,16 @@ export function seesUnsharedOffer(tx: WriteTx, offerId: string): boolean {
 /**
  * The user stopped being référent: the unshared offers of others go, since the platform no
  * longer sends them their changes. Rows with changes that were never sent stay, so that nothing
- * the user did is dropped silently (the platform refuses them, and the user sees why).
+ * the user did is dropped silently (the platform refuses them, and the user sees why). Answers
+ * the ids of those that go.
  */
-export function forgetOffersHiddenFrom(tx: WriteTx, userId: string): void {
-  tx.run(
-    sql`delete from offer where shared_with_structure = 0 and created_by != ${userId}
-        and not exists (select 1 from outbox where outbox.entity = 'offer' and outbox.entity_id = offer.id)`,
-  );
+export function offersHiddenFrom(tx: WriteTx, userId: string): string[] {
+  return tx
+    .all<{ id: string }>(
+      sql`select id from offer where shared_with_structure = 0 and created_by != ${userId}
+          and not exists (select 1 from outbox where outbox.entity = 'offer' and outbox.entity_id = offer.id)`,
+    )
+    .map((row) => row.id);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Commune, Diploma, RomeEntry } from '../../../shared/domain/referen
 import type { CommuneTable, DiplomaTable, RomeTable } from '../db/schema';
 import { searchKey } from '../db/search-key';
 import type { WriteTx } from '../db/store';
+import { relocateProfiles } from '../profiles/cache';
 
 /** The referentials this desktop keeps, to search and check offers offline. */
 export const cachedReferentials = ['rome', 'diplomas', 'communes'] as const;
@@ -88,6 +89,8 @@ export function writeReferential<N extends CachedReferential>(
       row,
     );
   }
+  // The profiles seen here are placed by their commune's centre, for distances.
+  if (name === 'communes') relocateProfiles(tx);
   const meta = referentialMeta(name);
   setMeta(tx, meta.version, version);
   setMeta(tx, meta.etag, etag);

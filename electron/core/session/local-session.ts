@@ -10,6 +10,7 @@ import { cursorKey } from '../sync/engine';
 import { syncEntities } from '../sync/entities';
 import { applyServerState, hasWaitingChanges } from '../sync/local-state';
 import { recountTally } from '../sync/tally';
+import { clearSearchIndex } from '../search/search-index';
 
 const JOIN_REQUEST_KEY = 'membership.joinRequest';
 
@@ -74,6 +75,9 @@ function forgetStructure(tx: WriteTx, structureId: string, name: string): void {
     tx.run(sql`delete from ${sql.table(entity.table)}`);
     recountTally(tx, entity);
   }
+  // What followed those rows: the profiles seen through them, and the search index of it all.
+  tx.run(sql`delete from profile`);
+  clearSearchIndex(tx);
   tx.run(sql`delete from shadow where entity != ${syncEntities.account.name}`);
   tx.run(sql`delete from meta where key = ${cursorKey(structureId)}`);
 }

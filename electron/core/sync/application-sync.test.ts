@@ -10,7 +10,6 @@ import {
   refused,
   sampleOffer,
   SOMEONE_ELSE,
-  unreachable,
   useScriptedEngine,
   type Route,
 } from '../../../tests/support/scripted-engine';
@@ -18,6 +17,7 @@ import type { Offer } from '../../../shared/domain/offers';
 import { readApplicationDetails } from '../applications/local-applications';
 import type { Exchange, RequestOptions } from '../platform/client';
 import { syncEntities } from './entities';
+import { TestFeed } from './feed-fixtures';
 
 // Applications through the sync engine, against a scripted platform: a reply goes to its own
 // REST path, a reading to PATCH; several replies are written together or not at all; a reply
@@ -32,40 +32,11 @@ const A = 'a1000000-0000-4000-8000-000000000001';
 const B = 'a1000000-0000-4000-8000-000000000002';
 const C = 'a1000000-0000-4000-8000-000000000003';
 
-let seq = 0;
-const entry = (data: Application | Offer, entity = 'application'): Change => ({
-  seq: ++seq,
-  entity,
-  id: data.id,
-  version: data.version,
-  deleted: false,
-  data,
-});
-const tombstone = (data: Application | Offer, entity: string): Change => ({
-  seq: ++seq,
-  entity,
-  id: data.id,
-  version: data.version,
-  deleted: true,
-  data: null,
-});
-
+const feed = new TestFeed();
+const entry = (data: Application | Offer, entity = 'application'): Change => feed.entry(entity, data);
+const tombstone = (data: Application | Offer, entity: string): Change => feed.tombstone(entity, data);
 /** The feed, one page per call from where the desktop stands; other requests go to `push`. */
-function platform(pages: Change[][], push: Route = () => unreachable): Route {
-  return (request) => {
-    if (request.path !== '/sync/changes') return push(request);
-    const since = Number(request.params?.since ?? 0);
-    const index = pages.findIndex((page) => page.some((change) => change.seq > since));
-    const page = index < 0 ? [] : pages[index]!;
-    const last = page.at(-1)?.seq ?? since;
-    return ok({
-      changes: page,
-      cursor: last,
-      hasMore: index >= 0 && index < pages.length - 1,
-      remaining: null,
-    });
-  };
-}
+const platform = (pages: Change[][], push?: Route): Route => feed.route(pages, push);
 
 /** The platform's answer to a reply: the application with its new status, one version up. */
 function replied(application: Application, body: unknown): Exchange {
@@ -359,14 +330,7 @@ describe('applications through the sync engine', () => {
         entry(sampleApplication(B, { number: 2 }), 'private_application'),
       );
       await engine.update(applications, B, { status: 'recevable', replyMessage: 'Venez le 3 mars.' });
-      const demoted: Change = {
-        seq: ++seq,
-        entity: 'account',
-        id: me(null).id,
-        version: 2,
-        deleted: false,
-        data: me('gestionnaire', 2),
-      };
+      const demoted = feed.entry('account', me('gestionnaire', 2));
       answer(platform([[demoted]], () => refused(404, 'Candidature introuvable.')));
       await engine.runNow();
       expect(await view(A)).toBeUndefined();

@@ -11,12 +11,14 @@ import type { LocalStore, WriteTx } from '../db/store';
 import type { Exchange, PlatformClient } from '../platform/client';
 import { defaultBackoff, nextDelayMs, type BackoffPolicy } from './backoff';
 import {
+  createRequestOf,
   entityNamed,
+  isCreatable,
   isUpdatable,
   updateRequestOf,
+  type ChangeRequest,
   type EntityData,
   type SyncEntity,
-  type UpdateRequest,
 } from './entities';
 import {
   applyServerDeletion,
@@ -27,6 +29,7 @@ import {
   readView,
   refreshView,
   replayView,
+  settleDeletion,
   writeLocalEdit,
   writeShadow,
   writeView,
@@ -200,6 +203,8 @@ export class SyncEngine {
   private readonly touched = new Set<string>();
   /** News stored by the current run's pull, per entity (see onArrivals). */
   private readonly arrivals = new Map<SyncEntityName, number>();
+  /** The outbox row on its way to the platform, until its answer is stored (it may have reached it). */
+  private sending: string | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.debounceMs = options.debounceMs ?? 400;
@@ -335,13 +340,14 @@ export class SyncEngine {
     rows: Array<{ view: EntityData; payload: Fields }>,
     guard?: (tx: WriteTx) => void,
   ): Promise<void> {
-    if (!entity.createPath)
+    if (!isCreatable(entity))
       throw new AppError('forbidden', `${entity.label} ne se crée pas depuis l’application.`);
     if (rows.length === 0) return;
     const createdAt = new Date().toISOString();
     await this.options.store.write((tx) => {
       guard?.(tx);
       for (const { view, payload } of rows) {
+        if (this.cancelDeletion(tx, entity, view.id)) continue;
         if (readView(tx, entity, view.id))
           throw new AppError('conflict', `${entity.label} : cet identifiant existe déjà sur ce poste.`);
         tx.exec(
@@ -355,6 +361,64 @@ export class SyncEngine {
     this.options.onChange([entity.name]);
     void this.announce();
     this.schedule(this.debounceMs);
+  }
+
+  /**
+   * A row deleted here (offline included): it goes at once, and the outbox row of its deletion
+   * is written in the same transaction (sent as DELETE with Idempotency-Key). A row whose
+   * creation never reached the platform goes with its waiting changes instead: nothing is sent.
+   * Deleting a row that is not here does nothing.
+   */
+  async remove(entity: SyncEntity, id: string): Promise<void> {
+    if (!entity.deletePath)
+      throw new AppError('forbidden', `${entity.label} ne se supprime pas depuis l’application.`);
+    const removed = await this.options.store.write((tx) => {
+      const current = readView(tx, entity, id);
+      if (!current) return false;
+      const creation = tx.first<OutboxTable>(
+        sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'create'`,
+      );
+      // Refused, or never sent: the platform never had it.
+      if (creation && (creation.state === 'parked' || !this.mayHaveArrived(creation))) {
+        tx.run(sql`delete from outbox where entity = ${entity.name} and entity_id = ${id}`);
+        dropLocalRow(tx, entity, id);
+        return true;
+      }
+      // What the platform has, to come back to if the deletion is refused or discarded.
+      if (!creation && !readShadow(tx, entity.name, id)) writeShadow(tx, entity.name, current);
+      tx.exec(
+        `insert into outbox (id, entity, entity_id, operation, payload, base, base_version, created_at)
+         values (?, ?, ?, 'delete', '{}', '{}', null, ?)`,
+        [randomUUID(), entity.name, id, new Date().toISOString()],
+      );
+      refreshView(tx, entity, id);
+      return true;
+    });
+    if (!removed) return;
+    this.options.onChange([entity.name]);
+    void this.announce();
+    this.schedule(this.debounceMs);
+  }
+
+  /** Whether this change may have reached the platform (sent, whatever came back). */
+  private mayHaveArrived(row: OutboxTable): boolean {
+    return row.attempts > 0 || row.id === this.sending;
+  }
+
+  /**
+   * A row deleted here is added again: a deletion that never left cancels, and the platform's
+   * row comes back as it was (true). One that may have reached the platform stays, and the
+   * new creation goes after it (false, as when there is no deletion).
+   */
+  private cancelDeletion(tx: WriteTx, entity: SyncEntity, id: string): boolean {
+    const deletion = tx.first<OutboxTable>(
+      sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'delete'
+          order by position desc limit 1`,
+    );
+    if (!deletion || this.mayHaveArrived(deletion) || !readShadow(tx, entity.name, id)) return false;
+    tx.run(sql`delete from outbox where id = ${deletion.id}`);
+    replayView(tx, entity, id);
+    return true;
   }
 
   /**
@@ -449,12 +513,13 @@ export class SyncEngine {
     );
   }
 
-  /** The request that sends one change: a creation's POST, or the update's request for what it carries. */
-  private async requestOf(row: OutboxTable, entity: SyncEntity): Promise<UpdateRequest | undefined> {
+  /** The request that sends one change: a creation's, a deletion's, or the update's request for what it carries. */
+  private async requestOf(row: OutboxTable, entity: SyncEntity): Promise<ChangeRequest | undefined> {
     const payload = parseFields(row.payload);
-    if (row.operation === 'create') {
-      const path = entity.createPath?.();
-      return path ? { method: 'POST', path, body: { ...payload, id: row.entity_id } } : undefined;
+    if (row.operation === 'create') return createRequestOf(entity, row.entity_id, payload);
+    if (row.operation === 'delete') {
+      const path = entity.deletePath?.(row.entity_id);
+      return path ? { method: 'DELETE', path } : undefined;
     }
     const known = entity.updateRequest
       ? await this.options.store.read(
@@ -503,23 +568,30 @@ export class SyncEngine {
         return 'waiting';
       }
       const entity = entityNamed(row.entity);
-      const creation = row.operation === 'create';
       const request = entity && (await this.requestOf(row, entity));
       if (!entity || !request) {
         await this.park(row, `Modification impossible à envoyer (${row.entity}).`, undefined);
         continue;
       }
-      const answer = await this.options.client.exchange({
-        ...request,
-        auth: true,
-        headers: creation
-          ? { 'Idempotency-Key': row.id }
-          : {
-              'Idempotency-Key': row.id,
-              'If-Match': `"${row.base_version ?? (await this.shadowVersion(row))}"`,
-            },
-      });
-      const outcome = await this.handleAnswer(row, entity, answer);
+      this.sending = row.id;
+      let outcome: PushOutcome | 'continue';
+      try {
+        const answer = await this.options.client.exchange({
+          ...request,
+          auth: true,
+          // Only an update is made on a version; creations and deletions are simply not repeated.
+          headers:
+            row.operation === 'update'
+              ? {
+                  'Idempotency-Key': row.id,
+                  'If-Match': `"${row.base_version ?? (await this.shadowVersion(row))}"`,
+                }
+              : { 'Idempotency-Key': row.id },
+        });
+        outcome = await this.handleAnswer(row, entity, answer);
+      } finally {
+        this.sending = null;
+      }
       if (outcome !== 'continue') return outcome;
     }
   }
@@ -540,6 +612,12 @@ export class SyncEngine {
         return 'offline';
       case 'http': {
         const { status, problem } = answer;
+        if (status === 404 && (row.operation === 'delete' || entity.settledByDeletion)) {
+          // Gone already (deleted by someone else, or by the candidate): what was asked is done,
+          // or no longer matters.
+          await this.settle(row, entity);
+          return 'continue';
+        }
         if (status === 412 && problem?.current !== undefined) {
           await this.merge(row, entity, problem.current);
           return 'continue';
@@ -567,6 +645,7 @@ export class SyncEngine {
 
   /** The platform applied the change: it leaves the outbox, later changes of the row move onto the new version. */
   private async acknowledge(row: OutboxTable, entity: SyncEntity, body: unknown): Promise<void> {
+    if (row.operation === 'delete') return this.settle(row, entity);
     const parsed = entity.schema.safeParse(body);
     await this.options.store.write((tx) => {
       if (!parsed.success) {
@@ -600,6 +679,19 @@ export class SyncEngine {
       tx.run(sql`delete from outbox where id = ${row.id}`);
       handOverBase(tx, row, parsed.data.version);
       applyServerState(tx, entity, parsed.data, hasWaitingChanges(tx, row.entity, row.entity_id));
+    });
+    this.touched.add(entity.name);
+  }
+
+  /** A change the row's deletion on the platform made moot (or the deletion itself): it leaves the outbox. */
+  private async settle(row: OutboxTable, entity: SyncEntity): Promise<void> {
+    await this.options.store.write((tx) => {
+      tx.run(sql`delete from outbox where id = ${row.id}`);
+      if (row.operation === 'delete') settleDeletion(tx, entity, row.entity_id);
+      else {
+        handOverBase(tx, row, row.base_version);
+        refreshView(tx, entity, row.entity_id);
+      }
     });
     this.touched.add(entity.name);
   }

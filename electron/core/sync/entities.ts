@@ -23,19 +23,39 @@ import {
 import { employerFormSchema, employerPatchSchema, employerSchema } from '../../../shared/domain/employers';
 import { offerFieldsSchema, offerPatchSchema, offerSchema, type Offer } from '../../../shared/domain/offers';
 import { structurePatchSchema, structureSchema } from '../../../shared/domain/structure';
+import { alertPatchSchema, alertSchema } from '../../../shared/domain/alerts';
+import type { SearchKind } from '../../../shared/domain/global-search';
+import { contactSchema, favoriteSchema } from '../../../shared/domain/profiles';
 import type { z } from '../../../shared/zod';
 import { applicationRequest } from '../applications/requests';
-import {
-  applicationHiddenFromUser,
-  forgetApplicationsHiddenFrom,
-  seesUnsharedApplication,
-} from '../applications/visibility';
 import type { ApplicationSortKeys, OfferSortKeys } from '../db/schema';
 import { searchKey } from '../db/search-key';
 import type { WriteTx } from '../db/store';
-import { forgetOffersHiddenFrom, hiddenFromUser, seesUnsharedOffer } from '../offers/visibility';
+import {
+  offerBoundHiddenFrom,
+  offerBoundHiddenFromUser,
+  seesUnsharedOfferBound,
+  type OfferBoundTable,
+} from '../offers/offer-bound';
+import { hiddenFromUser, offersHiddenFrom, seesUnsharedOffer } from '../offers/visibility';
+import {
+  cacheApplicantProfile,
+  cacheProfile,
+  forgetProfileIfUnseen,
+  forgetProfileOfApplication,
+} from '../profiles/cache';
+import {
+  alertFromColumns,
+  alertToColumns,
+  contactFromColumns,
+  contactToColumns,
+  favoriteFromColumns,
+  favoriteToColumns,
+} from '../../../shared/db/profile-rows';
+import { applicationDocument, employerDocument, offerDocument } from '../search/documents';
+import { indexDocument, unindexDocument, type SearchDocument } from '../search/search-index';
+import { dropLocalRow } from './local-state';
 import type { Fields } from './merge';
-import { recountTally } from './tally';
 
 type Columns = Record<string, string | number | null>;
 
@@ -46,10 +66,29 @@ export interface EntityData {
 }
 
 /** The REST request that sends one local change. */
-export interface UpdateRequest {
-  method: 'PATCH' | 'POST';
+export interface ChangeRequest {
+  method: 'PATCH' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  body: Fields;
+  body?: Fields;
+}
+
+/**
+ * What else follows a row besides its table (the search index, the profiles cache): every
+ * write (pull, local change, acknowledgement) and deletion of a row goes through
+ * local-state.ts, which calls these in the same transaction.
+ */
+export interface RowFollower<T> {
+  /** Before the row is written (it may then not be: an older version than the one here is not). */
+  beforeWrite?(tx: WriteTx, data: T): void;
+  /** The row was written: its SQLite rowid, and whether it is new here. */
+  written?(tx: WriteTx, data: T, row: WrittenRow): void;
+  /** The row of this rowid is about to be deleted. */
+  deleting?(tx: WriteTx, rowid: number): void;
+}
+
+export interface WrittenRow {
+  rowid: number;
+  created: boolean;
 }
 
 /**
@@ -61,7 +100,16 @@ export interface SyncEntity<T extends EntityData = EntityData> {
   name: SyncEntityName;
   /** What the user calls it, in French ("Ma structure"). */
   label: string;
-  table: 'structure' | 'account' | 'member' | 'employer' | 'offer' | 'application';
+  table:
+    | 'structure'
+    | 'account'
+    | 'member'
+    | 'employer'
+    | 'offer'
+    | 'application'
+    | 'favorite'
+    | 'contact'
+    | 'alert';
   schema: z.ZodType<T>;
   toColumns(data: T): Columns;
   fromColumns(row: Columns): T;
@@ -75,14 +123,30 @@ export interface SyncEntity<T extends EntityData = EntityData> {
    * `known` is the platform's last known state of the row. Sent with If-Match and
    * Idempotency-Key like any update; changes going to different requests are never merged.
    */
-  updateRequest?: (id: string, payload: Fields, known: Fields) => UpdateRequest;
+  updateRequest?: (id: string, payload: Fields, known: Fields) => ChangeRequest;
   /**
    * Fields the platform keeps once set, whoever set them first (the first reading of an
    * application): a local change of such a field the platform already set is dropped, not a conflict.
    */
   firstWriteWins?: readonly string[];
-  /** The REST path of a creation made on the desktop (POST, with Idempotency-Key). */
+  /** The REST path of a creation made on the desktop (POST of the payload and the id, with Idempotency-Key). */
   createPath?: () => string;
+  /**
+   * The request of a creation when it is not a POST to `createPath` (a favourite is PUT to its
+   * profile's path, a contact POSTed under its profile). Sent with Idempotency-Key.
+   */
+  createRequest?: (id: string, payload: Fields) => ChangeRequest;
+  /**
+   * The REST path of a deletion made on the desktop (DELETE, with Idempotency-Key; the platform's
+   * 404 means it is done already).
+   */
+  deletePath?: (id: string) => string;
+  /**
+   * Whether the waiting changes of a row only matter while it exists (an alert's dismissal): a
+   * tombstone does not park them, since the row may come back under another feed name (moved
+   * with its offer's sharing) and they apply to it again; the platform's 404 settles them.
+   */
+  settledByDeletion?: boolean;
   /**
    * The fields a creation carries (all of them when absent). A change of another field made
    * before the creation is acknowledged waits behind it as an update.
@@ -100,6 +164,9 @@ export interface SyncEntity<T extends EntityData = EntityData> {
   hiddenFromUser?: (tx: WriteTx, id: string) => boolean;
   /** What else follows when the platform's state of a row is stored (a role change, say). */
   onServerState?: (tx: WriteTx, before: T | undefined, after: T) => void;
+  /** What else follows when the platform deleted a row (`gone` is the row as it was here). */
+  onServerDeletion?: (tx: WriteTx, gone: T) => void;
+  follow?: RowFollower<T>;
   /**
    * A column whose number of rows per value is kept in the table `<table>_tally` (keyed by the
    * same column name) as rows are written and deleted here: the dashboard's counts per status
@@ -123,16 +190,28 @@ export function isUpdatable(entity: SyncEntity): boolean {
   return entity.updateRequest !== undefined || entity.updatePath !== undefined;
 }
 
+/** Whether rows of this entity can be created on the desktop. */
+export function isCreatable(entity: SyncEntity): boolean {
+  return entity.createRequest !== undefined || entity.createPath !== undefined;
+}
+
 /** The request of a local change of a row (undefined when the desktop does not edit this entity). */
 export function updateRequestOf(
   entity: SyncEntity,
   id: string,
   payload: Fields,
   known: Fields,
-): UpdateRequest | undefined {
+): ChangeRequest | undefined {
   if (entity.updateRequest) return entity.updateRequest(id, payload, known);
   const path = entity.updatePath?.(id);
   return path ? { method: 'PATCH', path, body: payload } : undefined;
+}
+
+/** The request of a creation made here (undefined when the desktop does not create this entity). */
+export function createRequestOf(entity: SyncEntity, id: string, payload: Fields): ChangeRequest | undefined {
+  if (entity.createRequest) return entity.createRequest(id, payload);
+  const path = entity.createPath?.();
+  return path ? { method: 'POST', path, body: { ...payload, id } } : undefined;
 }
 
 /** Checks a definition against its data type, then files it with the others. */
@@ -142,14 +221,39 @@ function entity<T extends EntityData>(definition: SyncEntity<T>): SyncEntity {
 
 /** The feed's name for unshared offers: the same data, sent only to their author and the référent. */
 const PRIVATE_OFFER = 'private_offer';
-/** The same for the applications to unshared offers. */
-const PRIVATE_APPLICATION = 'private_application';
-
 /** Feed names that are another name of a declared entity (same table, same outbox entries). */
 const feedAliases: Record<string, SyncEntityName> = {
   [PRIVATE_OFFER]: 'offer',
-  [PRIVATE_APPLICATION]: 'application',
+  // What is bound to unshared offers, sent only to their author and the référent.
+  private_application: 'application',
+  private_contact: 'contact',
+  private_alert: 'alert',
 };
+
+/**
+ * Rows bound to an offer follow its sharing (see offers/offer-bound.ts): moved with it between
+ * `<table>` and `private_<table>`, kept only for unsent changes once the user no longer sees it.
+ */
+function boundToOffer(table: OfferBoundTable) {
+  return {
+    survivesTombstone: (tx: WriteTx, feedName: string, id: string) =>
+      feedName === `private_${table}` || seesUnsharedOfferBound(tx, table, id),
+    hiddenFromUser: (tx: WriteTx, id: string) => offerBoundHiddenFromUser(tx, table, id),
+  };
+}
+
+/** Keeps a kind's documents in the search index as its rows are written and deleted. */
+function searchable<T extends EntityData>(
+  kind: SearchKind,
+  document: (data: T) => SearchDocument,
+): Required<Pick<RowFollower<T>, 'written' | 'deleting'>> {
+  return {
+    written: (tx, data, row) => indexDocument(tx, kind, row.rowid, document(data), row.created),
+    deleting: (tx, rowid) => unindexDocument(tx, kind, rowid),
+  };
+}
+
+const searchableApplication = searchable('application', applicationDocument);
 
 function offerSortKeys(offer: Offer): OfferSortKeys {
   return {
@@ -163,6 +267,7 @@ function applicationSortKeys(application: Application): ApplicationSortKeys {
   return {
     applicant_key: application.profile ? searchKey(applicantName(application)) : '',
     offer_key: searchKey(application.offerTitle),
+    profile_id: application.profile?.id ?? null,
   };
 }
 
@@ -189,10 +294,11 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     // The platform sends the unshared offers of others to the référent only, and only while they are.
     onServerState: (tx, before, after) => {
       if (before?.role === 'referent' && after.role !== 'referent') {
-        // Applications first: which ones to drop follows from their offers.
-        forgetApplicationsHiddenFrom(tx, after.id);
-        recountTally(tx, syncEntities.application);
-        forgetOffersHiddenFrom(tx, after.id);
+        // What is bound to offers first: which rows to drop follows from their offers.
+        for (const bound of [syncEntities.application, syncEntities.contact, syncEntities.alert])
+          for (const id of offerBoundHiddenFrom(tx, bound.table as OfferBoundTable, after.id))
+            dropLocalRow(tx, bound, id);
+        for (const id of offersHiddenFrom(tx, after.id)) dropLocalRow(tx, syncEntities.offer, id);
       }
     },
   }),
@@ -215,6 +321,7 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     createSchema: employerFormSchema,
     createPath: () => '/employers',
     updatePath: (id) => `/employers/${id}`,
+    follow: searchable('employer', employerDocument),
   }),
   offer: entity({
     name: 'offer',
@@ -230,6 +337,7 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     // Unshared → shared: everyone sees it. Shared → unshared: its author and the référent do.
     survivesTombstone: (tx, feedName, id) => feedName === PRIVATE_OFFER || seesUnsharedOffer(tx, id),
     hiddenFromUser,
+    follow: searchable('offer', offerDocument),
   }),
   application: entity({
     name: 'application',
@@ -246,12 +354,64 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     patchSchema: applicationPatchSchema,
     updateRequest: applicationRequest,
     firstWriteWins: ['readAt'],
-    // Shared → unshared offer: its author and the référent keep its applications (see offers).
-    survivesTombstone: (tx, feedName, id) =>
-      feedName === PRIVATE_APPLICATION || seesUnsharedApplication(tx, id),
-    hiddenFromUser: applicationHiddenFromUser,
+    ...boundToOffer('application'),
     isArrival: (before, after) => before === undefined && after.status === 'a_traiter',
     tallyColumn: 'status',
+    follow: {
+      // The candidate deleted the profile: the one it had leaves the profiles cache.
+      beforeWrite: (tx, data) => {
+        if (data.profile === null) forgetProfileOfApplication(tx, data.id);
+      },
+      written: (tx, data, row) => {
+        searchableApplication.written(tx, data, row);
+        if (data.profile) cacheApplicantProfile(tx, data.profile, data.receivedAt);
+      },
+      deleting: searchableApplication.deleting,
+    },
+  }),
+  favorite: entity({
+    name: 'favorite',
+    label: 'Favori',
+    table: 'favorite',
+    schema: favoriteSchema,
+    toColumns: (data) => ({ ...favoriteToColumns(data) }),
+    fromColumns: (row) => favoriteFromColumns(row as never),
+    // Its id is its profile's: adding it again is harmless (PUT).
+    createRequest: (id) => ({ method: 'PUT', path: `/favorites/${id}`, body: {} }),
+    deletePath: (id) => `/favorites/${id}`,
+    follow: { written: (tx, data) => cacheProfile(tx, data.profile) },
+    onServerDeletion: (tx, gone) => forgetProfileIfUnseen(tx, gone.id),
+  }),
+  contact: entity({
+    name: 'contact',
+    label: 'Contact d’un profil',
+    table: 'contact',
+    schema: contactSchema,
+    toColumns: (data) => ({ ...contactToColumns(data) }),
+    fromColumns: (row) => contactFromColumns(row as never),
+    createRequest: (id, payload) => ({
+      method: 'POST',
+      path: `/profiles/${String(payload.profileId)}/contact`,
+      body: { id, offerId: payload.offerId, message: payload.message },
+    }),
+    ...boundToOffer('contact'),
+  }),
+  alert: entity({
+    name: 'alert',
+    label: 'Alerte',
+    table: 'alert',
+    schema: alertSchema,
+    toColumns: (data) => ({ ...alertToColumns(data) }),
+    fromColumns: (row) => alertFromColumns(row as never),
+    patchSchema: alertPatchSchema,
+    updatePath: (id) => `/alerts/${id}`,
+    // An alert the platform dropped (the profile applied, the offer closed) needs no dismissal.
+    settledByDeletion: true,
+    // Alerts are deleted, unlike applications and contacts: every tombstone is taken as one,
+    // and a move with the offer's sharing brings the alert back right after it.
+    hiddenFromUser: (tx, id) => offerBoundHiddenFromUser(tx, 'alert', id),
+    follow: { written: (tx, data) => cacheProfile(tx, data.profile) },
+    onServerDeletion: (tx, gone) => forgetProfileIfUnseen(tx, gone.profile.id),
   }),
 };
 

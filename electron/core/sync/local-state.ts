@@ -5,7 +5,7 @@ import type { OutboxTable } from '../db/schema';
 import type { WriteTx } from '../db/store';
 import { editableFields, type EntityData, type SyncEntity } from './entities';
 import type { Fields } from './merge';
-import { moveTally, talliedBefore } from './tally';
+import { moveTally, type TalliedValue } from './tally';
 
 // What the user sees of a synced row (its "view", in the entity's table) is always:
 // the platform's last known state (its "shadow", kept only while local changes exist)
@@ -28,12 +28,29 @@ function upsertSql(entity: SyncEntity, columns: string[]): string {
   return text;
 }
 
+/** What a row was before a write or a deletion, for its tally and its followers (nothing when neither needs it). */
+function rowBefore(
+  tx: WriteTx,
+  entity: SyncEntity,
+  id: string,
+): { rowid: number; tallied: TalliedValue } | undefined {
+  if (!entity.tallyColumn && !entity.follow) return undefined;
+  const tallied = entity.tallyColumn ? `"${entity.tallyColumn}"` : 'null';
+  return tx.get(`select rowid, ${tallied} as tallied from "${entity.table}" where id = ?`, [id]);
+}
+
 export function writeView(tx: WriteTx, entity: SyncEntity, data: EntityData, state: SyncState): void {
   const columns = entity.toColumns(data as never);
   const names = Object.keys(columns);
-  const before = talliedBefore(tx, entity, data.id);
+  const before = rowBefore(tx, entity, data.id);
+  entity.follow?.beforeWrite?.(tx, data);
   const written = tx.exec(upsertSql(entity, names), [...names.map((n) => columns[n]), state]);
-  if (entity.tallyColumn && written.changes > 0) moveTally(tx, entity, before, columns[entity.tallyColumn]);
+  if (written.changes === 0) return;
+  if (entity.tallyColumn) moveTally(tx, entity, before?.tallied, columns[entity.tallyColumn]);
+  entity.follow?.written?.(tx, data, {
+    rowid: before?.rowid ?? Number(written.lastInsertRowid),
+    created: before === undefined,
+  });
 }
 
 export function readView(tx: WriteTx, entity: SyncEntity, id: string): EntityData | undefined {
@@ -44,9 +61,10 @@ export function readView(tx: WriteTx, entity: SyncEntity, id: string): EntityDat
 }
 
 function deleteView(tx: WriteTx, entity: SyncEntity, id: string): void {
-  const before = talliedBefore(tx, entity, id);
+  const before = rowBefore(tx, entity, id);
+  if (before) entity.follow?.deleting?.(tx, before.rowid);
   tx.run(sql`delete from ${sql.table(entity.table)} where id = ${id}`);
-  moveTally(tx, entity, before, undefined);
+  moveTally(tx, entity, before?.tallied, undefined);
 }
 
 export interface Shadow {
@@ -79,6 +97,15 @@ function outboxRowsOf(tx: WriteTx, entity: string, id: string): OutboxTable[] {
 }
 
 const severity: Record<SyncState, number> = { synced: 0, pending: 1, parked: 2, conflict: 3 };
+
+/** Whether the row's last waiting change is its deletion made here: until it is sent, it has no view. */
+function deletedHere(tx: WriteTx, entity: string, id: string): boolean {
+  return (
+    tx.first<{ operation: string }>(
+      sql`select operation from outbox where entity = ${entity} and entity_id = ${id} order by position desc limit 1`,
+    )?.operation === 'delete'
+  );
+}
 
 /** Whether local changes of this row wait in the outbox. */
 export function hasWaitingChanges(tx: WriteTx, entity: string, id: string): boolean {
@@ -122,11 +149,14 @@ export function refreshView(tx: WriteTx, entity: SyncEntity, id: string): void {
   const states = outboxStates(tx, entity.name, id);
   const shadow = readShadow(tx, entity.name, id);
   if (states.length === 0) return settle(tx, entity, id, shadow);
+  if (deletedHere(tx, entity.name, id)) return deleteView(tx, entity, id);
   // Never on the platform yet (a waiting creation): only its state changes.
   if (!shadow) return setViewState(tx, entity, id, worst(states));
   const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
+  // Back after the platform deleted it (moved with its offer's sharing): its changes apply again.
+  if (!current) return replayView(tx, entity, id);
   const editable = editableFields(entity);
-  const data: Fields = { ...(current ?? shadow.data) };
+  const data: Fields = { ...current };
   for (const [key, value] of Object.entries(shadow.data)) {
     if (isDeepStrictEqual(value, data[key])) continue;
     // Version, dates, directory data: no local change ever sets them.
@@ -153,6 +183,7 @@ export function replayView(tx: WriteTx, entity: SyncEntity, id: string): void {
   const rows = outboxRowsOf(tx, entity.name, id);
   const shadow = readShadow(tx, entity.name, id);
   if (rows.length === 0) return settle(tx, entity, id, shadow);
+  if (rows.at(-1)!.operation === 'delete') return deleteView(tx, entity, id);
   if (!shadow) return setViewState(tx, entity, id, worst(rows.map((row) => row.state)));
   const data = rows.reduce<Fields>(
     (state, row) => ({ ...state, ...(JSON.parse(row.payload) as Fields) }),
@@ -190,15 +221,40 @@ export function applyServerState(tx: WriteTx, entity: SyncEntity, data: EntityDa
   if (entity.onServerState) entity.onServerState(tx, before, readView(tx, entity, data.id) ?? data);
 }
 
-/** The platform deleted the row: it goes, and local changes to it can no longer be sent. */
+/**
+ * The platform deleted the row: it goes, and local changes to it can no longer be sent (they
+ * are parked for the user to see), except a deletion made here (done, then), and the changes
+ * of an entity that only matter while the row exists (they stay, see settledByDeletion). A row
+ * deleted here then added again stays: its new creation goes to the platform.
+ */
 export function applyServerDeletion(tx: WriteTx, entity: SyncEntity, id: string): void {
-  tx.exec(`update outbox set state = 'parked', last_error = ? where entity = ? and entity_id = ?`, [
-    `${entity.label} : cet élément a été supprimé sur la plateforme ; la modification ne peut plus être envoyée.`,
-    entity.name,
-    id,
-  ]);
+  const addedAgain =
+    tx.first(
+      sql`select 1 from outbox as c where c.entity = ${entity.name} and c.entity_id = ${id}
+          and c.operation = 'create' and exists (select 1 from outbox as d where d.entity = c.entity
+            and d.entity_id = c.entity_id and d.operation = 'delete' and d.position < c.position)`,
+    ) !== undefined;
+  tx.run(
+    sql`delete from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'delete'`,
+  );
   dropShadow(tx, entity.name, id);
+  if (addedAgain) return refreshView(tx, entity, id);
+  if (!entity.settledByDeletion)
+    tx.exec(`update outbox set state = 'parked', last_error = ? where entity = ? and entity_id = ?`, [
+      `${entity.label} : cet élément a été supprimé sur la plateforme ; la modification ne peut plus être envoyée.`,
+      entity.name,
+      id,
+    ]);
+  const gone = entity.onServerDeletion ? readView(tx, entity, id) : undefined;
   deleteView(tx, entity, id);
+  if (gone) entity.onServerDeletion!(tx, gone);
+}
+
+/** The platform applied a deletion made here: the row is gone, unless it was added again since. */
+export function settleDeletion(tx: WriteTx, entity: SyncEntity, id: string): void {
+  dropShadow(tx, entity.name, id);
+  if (hasWaitingChanges(tx, entity.name, id)) refreshView(tx, entity, id);
+  else deleteView(tx, entity, id);
 }
 
 /** A row that only exists here (its creation was dropped before the platform saw it) goes. */

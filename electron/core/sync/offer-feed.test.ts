@@ -12,37 +12,23 @@ import {
   useScriptedEngine,
 } from '../../../tests/support/scripted-engine';
 import { syncEntities } from './entities';
+import { TestFeed } from './feed-fixtures';
 
 // Offers come through the feed under two names: `offer` (shared with the structure) and
 // `private_offer` (only for their author and the référent). A sharing change is a tombstone
 // of one name followed by the entry under the other.
 
 const scripted = useScriptedEngine();
-let seq = 0;
-
-const entry = (entity: 'offer' | 'private_offer', offer: Offer): Change => ({
-  seq: ++seq,
-  entity,
-  id: offer.id,
-  version: offer.version,
-  deleted: false,
-  data: offer,
-});
-const tombstone = (entity: 'offer' | 'private_offer', offer: Offer): Change => ({
-  seq: ++seq,
-  entity,
-  id: offer.id,
-  version: offer.version,
-  deleted: true,
-  data: null,
-});
+const feed = new TestFeed();
+const entry = (entity: 'offer' | 'private_offer', offer: Offer): Change => feed.entry(entity, offer);
+const tombstone = (entity: 'offer' | 'private_offer', offer: Offer): Change => feed.tombstone(entity, offer);
 
 /** One pull of these changes (local edits are refused, so that they stay waiting). */
 async function pull(...changes: Change[]): Promise<void> {
   const { engine, answer } = scripted();
   answer((request) =>
     request.path === '/sync/changes'
-      ? ok({ changes, cursor: seq, hasMore: false, remaining: null })
+      ? ok({ changes, cursor: feed.cursor, hasMore: false, remaining: null })
       : refused(422, 'Refusé pour le test.'),
   );
   await engine.runNow();
@@ -120,14 +106,7 @@ describe('offers in the change feed', () => {
     await engine.update(syncEntities.offer, edited.id, { title: 'Modifiée par la référente' });
     await pull();
 
-    await pull({
-      seq: ++seq,
-      entity: 'account',
-      id: me(null).id,
-      version: 2,
-      deleted: false,
-      data: me('gestionnaire', 2),
-    });
+    await pull(feed.entry('account', me('gestionnaire', 2)));
     expect(await local(hidden.id)).toBeUndefined();
     expect(await local(edited.id)).toMatchObject({
       title: 'Modifiée par la référente',

@@ -2,18 +2,10 @@ import type { WriteTx } from '../db/store';
 import type { SyncEntity } from './entities';
 
 // The number of rows per value of an entity's tallied column (SyncEntity.tallyColumn), kept in
-// `<table>_tally` by each write and deletion of a row (see local-state.ts).
+// `<table>_tally` by each write and deletion of a row (see local-state.ts, which reads what a
+// row counted for before it changes).
 
 export type TalliedValue = string | number | null;
-
-/** What a row counts for before it is written or deleted (undefined: no such row, or nothing tallied). */
-export function talliedBefore(tx: WriteTx, entity: SyncEntity, id: string): TalliedValue | undefined {
-  const column = entity.tallyColumn;
-  if (!column) return undefined;
-  return tx.get<{ value: TalliedValue }>(`select "${column}" as value from "${entity.table}" where id = ?`, [
-    id,
-  ])?.value;
-}
 
 /** A row that counted for `from` now counts for `to` (undefined: it is new, or gone). */
 export function moveTally(

@@ -3,7 +3,7 @@ import { OETH_SENTENCE, type ApplicantProfile as Profile } from '../../../shared
 import { diplomaStateLabels } from '../../../shared/domain/candidates';
 import { contractTypeLabels } from '../../../shared/domain/offers';
 import { diplomaLevelLabels } from '../../../shared/domain/referentials';
-import { formatDate, formatDay } from '../../ui/dates';
+import { formatDayOrDate } from '../../ui/dates';
 import { DetailList } from '../../ui/DetailList';
 import { HandicapPictogram } from '../offers/HandicapPictogram';
 
@@ -28,14 +28,23 @@ export function OethDeclaration() {
   );
 }
 
-/** What staff see of the profile an application was made with: never a mail, a phone or an address. */
-export function ApplicantProfile({ profile }: { profile: Profile }) {
+/** "Niveau 4 (Bac, BP)". */
+export function levelLabel(level: number): string {
+  return diplomaLevelLabels[level] ?? `Niveau ${level}`;
+}
+
+/**
+ * What staff see of a candidate's profile (an application's, or one found by "Rechercher des
+ * profils", which knows its level): never a mail, a phone or an address.
+ */
+export function ApplicantProfile({ profile }: { profile: Profile & { level?: number } }) {
   return (
     <DetailList
       items={[
         { label: 'Candidat', value: `${profile.firstName} ${profile.lastName}` },
         { label: 'Âge', value: `${profile.age} ans` },
         { label: 'Métier', value: `${profile.romeLabel} (${profile.romeCode})` },
+        ...(profile.level === undefined ? [] : [{ label: 'Niveau', value: levelLabel(profile.level) }]),
         {
           label: 'Diplômes',
           value:
@@ -43,24 +52,15 @@ export function ApplicantProfile({ profile }: { profile: Profile }) {
               <List size="sm" spacing={4}>
                 {profile.diplomas.map((diploma) => (
                   <List.Item key={diploma.id}>
-                    {diploma.label} — {diplomaLevelLabels[diploma.level] ?? `Niveau ${diploma.level}`} —{' '}
-                    {diplomaStateLabels[diploma.state]}
+                    {diploma.label} — {levelLabel(diploma.level)} — {diplomaStateLabels[diploma.state]}
                   </List.Item>
                 ))}
               </List>
             ),
         },
-        {
-          label: 'Commune',
-          value: `${profile.communeName} — mobilité ${profile.mobilityKm} km`,
-        },
-        {
-          label: 'Disponible à partir du',
-          // A calendar day; a full timestamp would be read in the user's time zone.
-          value: /^\d{4}-\d{2}-\d{2}$/.test(profile.availableFrom)
-            ? formatDay(profile.availableFrom)
-            : formatDate(profile.availableFrom),
-        },
+        { label: 'Commune', value: profile.communeName },
+        { label: 'Mobilité', value: `${profile.mobilityKm} km` },
+        { label: 'Disponible à partir du', value: formatDayOrDate(profile.availableFrom) },
         {
           label: 'Contrats recherchés',
           value: profile.contractTypes.map((type) => contractTypeLabels[type]).join(', '),

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Alert, Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { applicantName, applicationStatusLabels } from '../../../shared/domain/applications';
 import type { ApplicationDetails } from '../../../shared/domain/session';
@@ -7,33 +7,27 @@ import { messageOf } from '../../api/client';
 import { formatDate, formatDateTime } from '../../ui/dates';
 import { DetailList } from '../../ui/DetailList';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { SectionCard } from '../../ui/SectionCard';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { employerPath } from '../employers/paths';
 import { editOfferPath } from '../offers/paths';
+import { backTo, profilePath } from '../profiles/paths';
 import { ApplicantProfile, CandidateText, OethDeclaration } from './ApplicantProfile';
 import { ApplicationHistory } from './ApplicationHistory';
 import { ApplicationStatusBadges } from './ApplicationStatusBadges';
-import { applicationsListPath } from './paths';
+import { applicationPath, applicationsListPath } from './paths';
 import { PlatformStatusAlert } from './PlatformStatusAlert';
 import { useApplication, useMarkRead } from './queries';
 import { ReplyForm } from './ReplyForm';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby={id}>
-      <Title order={2} size="h4" mb="sm" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 /** The answer given (or waiting to be sent): decision, who, when, the message. */
 function SentReply({ application }: { application: ApplicationDetails }) {
   const waiting = application.syncState !== 'synced';
   return (
-    <Section id="application-reply" title={waiting ? 'Réponse enregistrée sur ce poste' : 'Réponse envoyée'}>
+    <SectionCard
+      id="application-reply"
+      title={waiting ? 'Réponse enregistrée sur ce poste' : 'Réponse envoyée'}
+    >
       <DetailList
         items={[
           { label: 'Décision', value: applicationStatusLabels[application.status] },
@@ -47,7 +41,7 @@ function SentReply({ application }: { application: ApplicationDetails }) {
           },
         ]}
       />
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -63,7 +57,7 @@ function ReplySection({ application }: { application: ApplicationDetails }) {
   if (application.status !== 'a_traiter' && application.status !== 'recevable') return null;
   if (application.profile === null) return null;
   return (
-    <Section id="application-answer" title="Répondre à cette candidature">
+    <SectionCard id="application-answer" title="Répondre à cette candidature">
       {application.status === 'a_traiter' || open ? (
         <ReplyForm application={application} />
       ) : (
@@ -77,7 +71,7 @@ function ReplySection({ application }: { application: ApplicationDetails }) {
           </Button>
         </Stack>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -108,7 +102,7 @@ function Details({ application }: { application: ApplicationDetails }) {
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Section id="application-offer" title="L’offre">
+        <SectionCard id="application-offer" title="L’offre">
           <Stack>
             <DetailList
               items={[
@@ -133,12 +127,20 @@ function Details({ application }: { application: ApplicationDetails }) {
               </Anchor>
             </Group>
           </Stack>
-        </Section>
-        <Section id="application-profile" title="Le profil">
+        </SectionCard>
+        <SectionCard id="application-profile" title="Le profil">
           {profile ? (
             <Stack>
               {profile.oeth && <OethDeclaration />}
               <ApplicantProfile profile={profile} />
+              <Anchor
+                component={Link}
+                to={profilePath(profile.id)}
+                state={backTo(applicationPath(application.id), 'Retour à la candidature')}
+                size="sm"
+              >
+                Ouvrir le profil (favori, contacts, alertes)
+              </Anchor>
             </Stack>
           ) : (
             <Text size="sm">
@@ -146,20 +148,20 @@ function Details({ application }: { application: ApplicationDetails }) {
               sont plus visibles.
             </Text>
           )}
-        </Section>
+        </SectionCard>
       </SimpleGrid>
-      <Section id="application-message" title="Message du candidat">
+      <SectionCard id="application-message" title="Message du candidat">
         {application.message === null ? (
           <Text size="sm">Message supprimé avec les données du candidat.</Text>
         ) : (
           <CandidateText>{application.message}</CandidateText>
         )}
-      </Section>
+      </SectionCard>
       {application.replyMessage !== null && <SentReply application={application} />}
       <ReplySection application={application} />
-      <Section id="application-history" title="Historique">
+      <SectionCard id="application-history" title="Historique">
         <ApplicationHistory history={application.history} />
-      </Section>
+      </SectionCard>
     </Stack>
   );
 }

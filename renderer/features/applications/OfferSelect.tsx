@@ -1,17 +1,10 @@
 import type { ComboboxItem, SelectProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { offerStatuses } from '../../../shared/domain/offers';
-import type { LocalOffer } from '../../../shared/domain/session';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { SearchSelect } from '../../ui/SearchSelect';
-
-function offerOption(offer: LocalOffer): ComboboxItem {
-  return {
-    value: offer.id,
-    label: `${offer.number === null ? 'Provisoire' : `N° ${offer.number}`} — ${offer.title} (${offer.employerName})`,
-  };
-}
+import { offerOption } from '../offers/queries';
 
 /** The structure's offers whose title, employer or number match, whatever their tab. */
 async function searchOffers(q: string): Promise<ComboboxItem[]> {

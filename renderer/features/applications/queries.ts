@@ -9,7 +9,8 @@ import { defaultReplyTemplates, type ReplyTemplate } from '../../../shared/domai
 import type { ApplicationDetails, Connectivity } from '../../../shared/domain/session';
 import type { ApplicationsListQuery } from '../../../shared/ipc/contract';
 import { call } from '../../api/client';
-import { entityQueries, queryKeys } from '../../api/query-keys';
+import { queryKeys } from '../../api/query-keys';
+import { useRefreshEntity } from '../../api/useRefreshEntity';
 import { notifySuccess } from '../../ui/notify';
 import { plural } from '../../ui/plural';
 
@@ -35,16 +36,10 @@ export function useApplication(id: string) {
   return useQuery({ queryKey: queryKeys.application(id), queryFn: () => call('applications.get', { id }) });
 }
 
-/**
- * Refreshes what a local write to applications changes, without waiting for the core's event
- * (the same queries the sync refreshes).
- */
+/** Refreshes what a local write to applications changes. */
 export function useRefreshApplications() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all(
-      (entityQueries.application ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-    ).then(() => undefined);
+  const refresh = useRefreshEntity();
+  return () => refresh('application');
 }
 
 /** The structure's reply templates ("Modèles de réponse"), the defaults until it edits them. */

@@ -48,7 +48,7 @@ export function OfferApplicationsTable() {
           Candidatures par offre
         </Title>
         <Select
-          label="Offres"
+          label="Offres affichées"
           data={offerStatusOptions}
           value={status}
           allowDeselect={false}

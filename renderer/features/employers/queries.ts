@@ -1,6 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client';
-import { entityQueries, queryKeys } from '../../api/query-keys';
+import { queryKeys } from '../../api/query-keys';
+import { useRefreshEntity } from '../../api/useRefreshEntity';
 
 export function useEmployers() {
   return useQuery({ queryKey: queryKeys.employers, queryFn: () => call('employers.list') });
@@ -10,14 +11,8 @@ export function useEmployer(id: string) {
   return useQuery({ queryKey: queryKeys.employer(id), queryFn: () => call('employers.get', { id }) });
 }
 
-/**
- * Refreshes what a local write to employers or offers changes, without waiting for the core's
- * event (the same queries the sync refreshes).
- */
+/** Refreshes what a local write to employers or offers changes. */
 export function useRefreshEmployersAndOffers() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all(
-      (entityQueries.offer ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-    ).then(() => undefined);
+  const refresh = useRefreshEntity();
+  return () => refresh('offer');
 }

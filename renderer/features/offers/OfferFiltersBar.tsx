@@ -1,10 +1,8 @@
 import { Button, Group, Select } from '@mantine/core';
-import { contractTypeLabels, contractTypes } from '../../../shared/domain/offers';
 import { EmployerFilter } from '../employers/EmployerFilter';
 import { CommuneSelect, RomeSelect } from '../referentials/ReferentialSelects';
 import type { OfferFilters } from './useOffersParams';
-
-const contractOptions = contractTypes.map((value) => ({ value, label: contractTypeLabels[value] }));
+import { contractOptions } from './contractOptions';
 
 interface Props {
   filters: OfferFilters;

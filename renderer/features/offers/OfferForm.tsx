@@ -16,7 +16,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { FormEventHandler } from 'react';
 import { Link } from 'react-router';
 import { employerName } from '../../../shared/domain/employers';
-import { contractTypeLabels, contractTypes, HANDICAP_COMMITMENT } from '../../../shared/domain/offers';
+import { HANDICAP_COMMITMENT } from '../../../shared/domain/offers';
 import type { LocalOffer } from '../../../shared/domain/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldProps } from '../../ui/forms';
@@ -26,8 +26,7 @@ import { DiplomasSelect } from '../referentials/DiplomasSelect';
 import { romeOption } from '../referentials/options';
 import { CommuneSelect, RomeSelect } from '../referentials/ReferentialSelects';
 import type { OfferFormValues } from './offerFormValues';
-
-const contractOptions = contractTypes.map((value) => ({ value, label: contractTypeLabels[value] }));
+import { contractOptions } from './contractOptions';
 
 interface Props {
   form: UseFormReturnType<OfferFormValues>;

@@ -15,12 +15,7 @@ import { useForm } from '@mantine/form';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
-import {
-  contractTypeLabels,
-  contractTypes,
-  publicOffersQuerySchema,
-  type PublicOffersQuery,
-} from '../../../shared/domain/offers';
+import { publicOffersQuerySchema, type PublicOffersQuery } from '../../../shared/domain/offers';
 import { z } from '../../../shared/zod';
 import { call, messageOf } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -32,8 +27,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { diplomaLevelOptions } from '../referentials/diplomaLevels';
 import { CommuneSelect, RomeSelect } from '../referentials/ReferentialSelects';
 import { PublicOfferCard } from './PublicOfferCard';
-
-const contractOptions = contractTypes.map((value) => ({ value, label: contractTypeLabels[value] }));
+import { contractOptions } from './contractOptions';
 
 interface SearchValues extends Record<string, unknown> {
   q: string;

@@ -1,3 +1,4 @@
+import type { ComboboxItem } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { OfferStatus } from '../../../shared/domain/offers';
 import type { LocalOffer } from '../../../shared/domain/session';
@@ -32,6 +33,14 @@ export function offerNumber(offer: Pick<LocalOffer, 'number'>): string {
 /** How the page names an offer in buttons and messages. */
 export function offerName(offer: Pick<LocalOffer, 'number' | 'title'>): string {
   return `${offer.number === null ? 'l’offre provisoire' : `l’offre n° ${offer.number}`} « ${offer.title} »`;
+}
+
+/** An offer in a select: "N° 12 — Cuisinier (EURL Ducasse)", "Provisoire — …" until numbered. */
+export function offerOption(offer: LocalOffer): ComboboxItem {
+  return {
+    value: offer.id,
+    label: `${offer.number === null ? 'Provisoire' : `N° ${offer.number}`} — ${offer.title} (${offer.employerName})`,
+  };
 }
 
 const moved: Record<OfferStatus, string> = {

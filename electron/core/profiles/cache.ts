@@ -1,0 +1,106 @@
+import type { ApplicantProfile } from '../../../shared/domain/applications';
+import { profileLevel, type Profile } from '../../../shared/domain/profiles';
+import type { WriteTx } from '../db/store';
+import { profileDocument } from '../search/documents';
+import { indexDocument, unindexDocument } from '../search/search-index';
+import {
+  profileFromColumns,
+  profileToColumns,
+  type ProfileColumns,
+  type ProfileOwnColumns,
+} from '../../../shared/db/profile-rows';
+
+// The profiles this desktop has seen (applications, favourites, alerts, online searches and
+// "Détails"), kept as they pass so that "Rechercher des profils" and "Détails" work offline.
+// Profiles are never edited by their candidates; they are deleted, and then leave here too.
+
+const columns: ReadonlyArray<keyof ProfileOwnColumns> = [
+  'id',
+  'first_name',
+  'last_name',
+  'age',
+  'rome_code',
+  'rome_label',
+  'level',
+  'diplomas',
+  'commune_code',
+  'commune_name',
+  'mobility_km',
+  'available_from',
+  'contract_types',
+  'presentation',
+  'oeth',
+  'created_at',
+];
+
+// The commune's centre read off the referential by the same statement. (A join would be one
+// lookup instead of two, but SQLite plans an INSERT … SELECT with an upsert six times slower.)
+const insert = `insert into profile (${columns.join(', ')}, latitude, longitude)
+  values (${columns.map((c) => `@${c}`).join(', ')},
+    (select latitude from commune where code = @commune_code),
+    (select longitude from commune where code = @commune_code))`;
+
+const upsert = `${insert} on conflict (id) do update set ${[...columns, 'latitude', 'longitude']
+  .filter((c) => c !== 'id')
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ')}`;
+
+/** A profile as the platform describes it now (a search, "Détails", a favourite, an alert): stored or refreshed. */
+export function cacheProfile(tx: WriteTx, profile: Profile): void {
+  const before = tx.get<{ rowid: number }>('select rowid from profile where id = ?', [profile.id]);
+  const written = tx.exec(upsert, profileToColumns(profile));
+  const rowid = before?.rowid ?? Number(written.lastInsertRowid);
+  indexDocument(tx, 'profile', rowid, profileDocument(profile), before === undefined);
+}
+
+/**
+ * The profile an application was made with: kept only when the profile is not here yet (what
+ * the platform says of the profile itself says more). Its age is the one of that day, and the
+ * application's date stands for the profile's own.
+ */
+export function cacheApplicantProfile(tx: WriteTx, applicant: ApplicantProfile, appliedAt: string): void {
+  const profile: Profile = { ...applicant, level: profileLevel(applicant.diplomas), createdAt: appliedAt };
+  const added = tx.exec(`${insert} on conflict (id) do nothing`, profileToColumns(profile));
+  if (added.changes > 0)
+    indexDocument(tx, 'profile', Number(added.lastInsertRowid), profileDocument(profile), true);
+}
+
+/** The candidate deleted the profile (or closed the account): nothing of it stays here. */
+export function forgetProfile(tx: WriteTx, id: string): void {
+  const gone = tx.get<{ rowid: number }>('delete from profile where id = ? returning rowid', [id]);
+  if (gone) unindexDocument(tx, 'profile', gone.rowid);
+}
+
+/**
+ * The platform deleted a favourite or an alert of this profile: when nothing here shows it any
+ * more (the candidate may have deleted it), the profile goes as well.
+ */
+export function forgetProfileIfUnseen(tx: WriteTx, id: string): void {
+  const seen = tx.get(
+    `select 1 where exists (select 1 from favorite where id = ?)
+       or exists (select 1 from alert where profile_id = ?)
+       or exists (select 1 from application where profile_id = ?)`,
+    [id, id, id],
+  );
+  if (!seen) forgetProfile(tx, id);
+}
+
+export function findCachedProfile(tx: WriteTx, id: string): Profile | undefined {
+  const row = tx.get<ProfileColumns>('select * from profile where id = ?', [id]);
+  return row && profileFromColumns(row);
+}
+
+/** The communes referential changed: the profiles' commune centres follow it. */
+export function relocateProfiles(tx: WriteTx): void {
+  tx.exec(`update profile set
+    latitude = (select latitude from commune where code = profile.commune_code),
+    longitude = (select longitude from commune where code = profile.commune_code)`);
+}
+
+/** An application arrives without its profile (the candidate deleted it): the profile it had goes. */
+export function forgetProfileOfApplication(tx: WriteTx, applicationId: string): void {
+  const had = tx.get<{ profile_id: string | null }>('select profile_id from application where id = ?', [
+    applicationId,
+  ])?.profile_id;
+  if (had) forgetProfile(tx, had);
+}

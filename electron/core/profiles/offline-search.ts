@@ -1,0 +1,112 @@
+import { sql, type RawBuilder } from 'kysely';
+import {
+  COMMUNE_UNKNOWN,
+  DIPLOMA_UNKNOWN,
+  PROFILES_PAGE_SIZE,
+  ROME_UNKNOWN,
+  type ProfileResult,
+  type ProfilesPage,
+  type ProfilesQuery,
+} from '../../../shared/domain/profiles';
+import { distanceKm } from '../../../shared/domain/referentials';
+import type { WriteTx } from '../db/store';
+import { fieldRefusal } from '../field-refusal';
+import { communeByCode, romeByCode, unknownDiplomas } from '../referentials/lookup';
+import { isCached } from '../referentials/tables';
+import { ftsQuery } from '../search/fts-query';
+import { matchingSql } from '../search/search-index';
+import { profileFromColumns, type ProfileColumns } from '../../../shared/db/profile-rows';
+
+// "Rechercher des profils" when the platform cannot be reached: the same filters, over the
+// profiles seen on this desktop (applications, favourites, alerts, earlier searches), in the
+// platform's order: nearest first around a commune, else newest first.
+
+export const COMMUNES_NOT_HERE =
+  'La liste des communes n’est pas encore enregistrée sur ce poste : la recherche autour d’une commune nécessite la plateforme, qui est injoignable.';
+
+/** The commune searched around, checked against the referential here (as the platform checks it). */
+function centreOf(tx: WriteTx, code: string) {
+  if (!isCached(tx, 'communes')) throw fieldRefusal('commune', COMMUNES_NOT_HERE);
+  const commune = communeByCode(tx, code);
+  if (!commune) throw fieldRefusal('commune', COMMUNE_UNKNOWN);
+  return commune;
+}
+
+/** Every filter but the place, as SQL over `profile` (a referential not here yet checks nothing). */
+function conditionsOf(tx: WriteTx, query: ProfilesQuery): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [sql`1`];
+  // Only words count: a query of punctuation alone filters nothing, as on the platform.
+  const words = query.q ? ftsQuery(query.q) : null;
+  if (words) conditions.push(sql`id in (${matchingSql('profile', words, 'body')})`);
+  if (query.diploma !== undefined) {
+    if (isCached(tx, 'diplomas') && unknownDiplomas(tx, [query.diploma]).length > 0)
+      throw fieldRefusal('diploma', DIPLOMA_UNKNOWN);
+    conditions.push(
+      sql`exists (select 1 from json_each(diplomas) as d where d.value ->> '$.id' = ${query.diploma})`,
+    );
+  }
+  if (query.rome !== undefined) {
+    if (isCached(tx, 'rome') && !romeByCode(tx, query.rome)) throw fieldRefusal('rome', ROME_UNKNOWN);
+    conditions.push(sql`rome_code = ${query.rome}`);
+  }
+  if (query.level !== undefined) conditions.push(sql`level >= ${query.level}`);
+  if (query.availableBy !== undefined) conditions.push(sql`available_from <= ${query.availableBy}`);
+  if (query.contractType !== undefined)
+    conditions.push(
+      sql`exists (select 1 from json_each(contract_types) as c where c.value = ${query.contractType})`,
+    );
+  if (query.oeth === true) conditions.push(sql`oeth = 1`);
+  if (query.mobilityMinKm !== undefined) conditions.push(sql`mobility_km >= ${query.mobilityMinKm}`);
+  return conditions;
+}
+
+const result = (row: ProfileColumns, distance: number | null): ProfileResult => ({
+  ...profileFromColumns(row),
+  distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
+});
+
+/** Page `query.page` of the cached profiles matching the query, with distances around its commune. */
+export function searchCachedProfiles(tx: WriteTx, query: ProfilesQuery): ProfilesPage {
+  const centre = query.commune === undefined ? undefined : centreOf(tx, query.commune);
+  const conditions = conditionsOf(tx, query);
+  const offset = (query.page - 1) * PROFILES_PAGE_SIZE;
+  const page = { page: query.page, pageSize: PROFILES_PAGE_SIZE };
+  if (!centre) {
+    const where = sql.join(conditions, sql` and `);
+    const rows = tx.all(
+      sql<ProfileColumns>`select * from profile where ${where} order by created_at desc, id desc
+        limit ${PROFILES_PAGE_SIZE} offset ${offset}`,
+    );
+    const total = tx.first(sql<{ n: number }>`select count(*) as n from profile where ${where}`)?.n ?? 0;
+    return { ...page, profiles: rows.map((row) => result(row, null)), total };
+  }
+  // A radius of 0: the commune itself, as on the platform.
+  if (query.radiusKm === 0) conditions.push(sql`commune_code = ${centre.code}`);
+  const ranked = tx
+    .all(sql<ProfileColumns>`select * from profile where ${sql.join(conditions, sql` and `)}`)
+    .map((row) => {
+      const { latitude, longitude } = row;
+      return {
+        row,
+        distance:
+          latitude === null || longitude === null ? null : distanceKm(centre, { latitude, longitude }),
+      };
+    })
+    // Out of the radius, or nowhere known (a commune the referential here lacks): not found.
+    .filter(
+      ({ distance }) => query.radiusKm === undefined || (distance !== null && distance <= query.radiusKm),
+    )
+    .sort(
+      (a, b) =>
+        (a.distance ?? Infinity) - (b.distance ?? Infinity) ||
+        b.row.created_at.localeCompare(a.row.created_at) ||
+        b.row.id.localeCompare(a.row.id),
+    );
+  return {
+    ...page,
+    profiles: ranked
+      .slice(offset, offset + PROFILES_PAGE_SIZE)
+      .map(({ row, distance }) => result(row, distance)),
+    total: ranked.length,
+  };
+}

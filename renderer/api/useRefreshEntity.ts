@@ -1,0 +1,14 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { entityQueries } from './query-keys';
+
+/**
+ * Refreshes what a local write to one synced entity changes, without waiting for the core's
+ * event (the same queries the sync refreshes).
+ */
+export function useRefreshEntity() {
+  const queryClient = useQueryClient();
+  return (entity: string) =>
+    Promise.all(
+      (entityQueries[entity] ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+    ).then(() => undefined);
+}

@@ -1,0 +1,108 @@
+import { Anchor, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useRef } from 'react';
+import { Link } from 'react-router';
+import { OETH_SENTENCE } from '../../../shared/domain/applications';
+import { messageOf } from '../../api/client';
+import { formatShortDate } from '../../ui/dates';
+import { ErrorAlert } from '../../ui/ErrorAlert';
+import { HandicapPictogram } from '../offers/HandicapPictogram';
+import { profileName } from '../profiles/labels';
+import { profilePath, PROFILES_PATH } from '../profiles/paths';
+import { useFavorites, useRemoveFavorite } from '../profiles/queries';
+import { SyncStateBadge } from '../sync/SyncStateBadge';
+import { FROM_DASHBOARD } from './paths';
+
+/** The dashboard's "Favoris": the profiles the structure's team set aside, newest first. */
+export function FavoritesBlock() {
+  const favorites = useFavorites();
+  const remove = useRemoveFavorite();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const rows = favorites.data ?? [];
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="dashboard-favorites">
+      <Stack>
+        <Group justify="space-between">
+          {/* Focus comes back here when the row whose button had it goes away. */}
+          <Title order={2} id="dashboard-favorites" ref={heading} tabIndex={-1}>
+            Favoris
+          </Title>
+          <Anchor component={Link} to={PROFILES_PATH} size="sm">
+            Rechercher des profils
+          </Anchor>
+        </Group>
+        {favorites.isPending && <Loader aria-label="Chargement des favoris" />}
+        {favorites.error && (
+          <ErrorAlert message={messageOf(favorites.error)} onRetry={() => void favorites.refetch()} />
+        )}
+        {favorites.data && rows.length === 0 && (
+          <Text size="sm">
+            Aucun favori pour l’instant : « Ajouter aux favoris » dans les détails d’un profil le met ici,
+            pour toute l’équipe.
+          </Text>
+        )}
+        {rows.length > 0 && (
+          <Table.ScrollContainer minWidth={800}>
+            <Table striped highlightOnHover verticalSpacing="xs">
+              <Table.Caption>Profils favoris de la structure</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Candidat</Table.Th>
+                  <Table.Th scope="col">Projet</Table.Th>
+                  <Table.Th scope="col">Commune</Table.Th>
+                  <Table.Th scope="col">Ajouté</Table.Th>
+                  <Table.Th scope="col">Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((favorite) => {
+                  const name = profileName(favorite.profile);
+                  return (
+                    <Table.Tr key={favorite.id}>
+                      <Table.Th scope="row" fw={500}>
+                        <Group gap={6} wrap="nowrap">
+                          <Anchor
+                            component={Link}
+                            to={profilePath(favorite.id)}
+                            state={FROM_DASHBOARD}
+                            size="sm"
+                          >
+                            {name}
+                          </Anchor>
+                          {favorite.profile.oeth && <HandicapPictogram label={OETH_SENTENCE} />}
+                        </Group>
+                      </Table.Th>
+                      <Table.Td>{favorite.profile.romeLabel}</Table.Td>
+                      <Table.Td>{favorite.profile.communeName}</Table.Td>
+                      <Table.Td>
+                        <Stack gap={4}>
+                          <Text size="sm">
+                            Par {favorite.addedBy}, le {formatShortDate(favorite.addedAt)}
+                          </Text>
+                          <SyncStateBadge state={favorite.syncState} size="sm" />
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          variant="subtle"
+                          size="xs"
+                          loading={remove.isPending && remove.variables.id === favorite.id}
+                          aria-label={`Retirer des favoris : ${name}`}
+                          onClick={() => {
+                            heading.current?.focus();
+                            remove.mutate(favorite);
+                          }}
+                        >
+                          Retirer des favoris
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,78 @@
+import { Anchor, Group, Table } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import { OETH_SENTENCE } from '../../../shared/domain/applications';
+import type { ProfileResult } from '../../../shared/domain/profiles';
+import { formatDayOrDate } from '../../ui/dates';
+import { levelLabel } from '../applications/ApplicantProfile';
+import { HandicapPictogram } from '../offers/HandicapPictogram';
+import { formatKm, profileName } from './labels';
+import { backTo, profilePath } from './paths';
+
+/**
+ * One page of "Profils trouvés": the candidate's project, never a mail, a phone or an address.
+ * Names and métiers are other people's text: rendered as text only.
+ */
+export function ProfilesTable({ profiles }: { profiles: readonly ProfileResult[] }) {
+  const { pathname, search } = useLocation();
+  const back = backTo(`${pathname}${search}`, 'Retour aux profils trouvés');
+  return (
+    <Table.ScrollContainer minWidth={1000}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <Table.Caption>Profils trouvés</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Candidat</Table.Th>
+            <Table.Th scope="col">Projet</Table.Th>
+            <Table.Th scope="col">Niveau</Table.Th>
+            <Table.Th scope="col">Commune</Table.Th>
+            <Table.Th scope="col">Distance</Table.Th>
+            <Table.Th scope="col">Disponibilité</Table.Th>
+            <Table.Th scope="col">Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {profiles.map((profile) => {
+            const name = profileName(profile);
+            return (
+              <Table.Tr key={profile.id}>
+                <Table.Th scope="row" fw={500}>
+                  <Group gap={6} wrap="nowrap">
+                    {name}
+                    {profile.oeth && <HandicapPictogram label={OETH_SENTENCE} />}
+                  </Group>
+                </Table.Th>
+                <Table.Td>{profile.romeLabel}</Table.Td>
+                <Table.Td>{levelLabel(profile.level)}</Table.Td>
+                <Table.Td>
+                  {profile.communeName} (mobilité {profile.mobilityKm} km)
+                </Table.Td>
+                <Table.Td>
+                  {profile.distanceKm === null ? (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="visually-hidden">Sans commune de recherche</span>
+                    </>
+                  ) : (
+                    formatKm(profile.distanceKm)
+                  )}
+                </Table.Td>
+                <Table.Td>Dès le {formatDayOrDate(profile.availableFrom)}</Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={profilePath(profile.id)}
+                    state={back}
+                    size="sm"
+                    aria-label={`Détails du profil de ${name}`}
+                  >
+                    Détails
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
