@@ -14,7 +14,7 @@ import { structureFromDirectory } from '../platform/seed/demo';
 import { DEMO_CFA_SIRET } from '../platform/seed/directory';
 import { TRADES_BY_NAF, type Trade } from '../platform/seed/trades';
 import type { ContractType } from '../shared/domain/offers';
-import { seededRandom, weighted } from '../shared/random';
+import { DAY_MS, pick, seededRandom, weighted } from '../shared/random';
 
 // `npx tsx bench/alerts.ts` (and `npm run bench`): the platform's "Alertes" at scale. A fresh
 // platform database with one structure, 60 offers "En cours" and 10,000 candidates' profiles
@@ -24,11 +24,8 @@ import { seededRandom, weighted } from '../shared/random';
 
 const OFFERS = 60;
 const PROFILES = 10_000;
-const DAY_MS = 86_400_000;
 
 type Random = () => number;
-
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 /** Communes drawn as often as people live there (most candidates near the towns). */
 function communeDraw(): (random: Random) => Commune {
@@ -45,7 +42,11 @@ function contractsOf(random: Random, trade: Trade): ContractType[] {
   return ['apprentissage'];
 }
 
-/** The structure, its partner employer and its offers "En cours" (through the platform's own code). */
+/**
+ * The structure (built from the directory by the platform's own code), a partner employer
+ * inserted by hand, already accepted, and its offers "En cours" (the platform's newOffer and
+ * insertOffer).
+ */
 async function seedStructure(db: PlatformDb, trades: readonly Trade[], random: Random, now: Date) {
   const commune = communeDraw();
   return db.transaction().execute(async (trx) => {

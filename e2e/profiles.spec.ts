@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { CandidateClient, type CandidateProfile } from '../platform/candidate-client';
 import { CONTACT_NEEDS_OFFER } from '../shared/domain/profiles';
 import type { Offer } from '../shared/domain/offers';
@@ -83,9 +84,17 @@ test('« Rechercher des profils » par mots-clés puis par commune et rayon ; le
   await searchKeywords(page, 'patisserie bearnaise');
   await expect(rowWith(page, pau.name)).toHaveCount(1);
   await expect(rowWith(page, bayonne.name)).toHaveCount(1);
-  // Never a candidate's contact details.
+  // Never a candidate's contact details, on screen or in the export.
   await expect(page.getByRole('main')).not.toContainText(pau.mail);
   await expect(page.getByRole('main')).not.toContainText('0612345678');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter en CSV : profils trouvés' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^profils-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await readFile((await file.path())!)).toString('utf8');
+  expect(csv).toContain(pau.name);
+  expect(csv).toContain(bayonne.name);
+  expect(csv).not.toContain(pau.mail);
 
   // Around Pau within 10 km: Bayonne is out, the distance is shown.
   await page.getByRole('button', { name: 'Recherche avancée' }).click();
@@ -118,7 +127,7 @@ test('« Rechercher des profils » par mots-clés puis par commune et rayon ; le
   }
 
   // An unknown commune in the address gets a French sentence, not a crash.
-  await desktop.goto('/rechercher-des-profils?commune=64999&radiusKm=10');
+  await desktop.goto('/rechercher-des-profils?commune=64999&rayon=10');
   await expect(page.getByText(/Commune inconnue/)).toBeVisible();
   await injection.expectNone();
 });

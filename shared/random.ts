@@ -10,6 +10,13 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** One of `items`, each as likely (`items` must not be empty). */
+export const pick = <T>(random: () => number, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)]!;
+
+/** A day in milliseconds, for the dates the seeds and benches draw (they ignore daylight saving). */
+export const DAY_MS = 86_400_000;
+
 /** Draws items as often as their weight says (cumulative weights: no linear scan among thousands). */
 export function weighted<T>(items: readonly T[], weightOf: (item: T) => number): (random: () => number) => T {
   const cumulative: number[] = [];

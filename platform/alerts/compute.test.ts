@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileCreate } from '../../shared/domain/candidates';
 import { matchProfile, type MatchOffer, type MatchProfile } from '../../shared/domain/match';
 import { contractTypes, type ContractType } from '../../shared/domain/offers';
-import { seededRandom } from '../../shared/random';
+import { pick, seededRandom } from '../../shared/random';
 import { COMMUNES, offerFields } from '../offers/test-fixtures';
 import { profileCalls } from '../profiles/test-fixtures';
 import { communesOfNouvelleAquitaine } from '../referentials/load';
@@ -17,7 +17,6 @@ const { team, createOffer, newCandidate, createProfile, apply, alerts, dismiss, 
   profileCalls(platform);
 
 type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const TRADES = [
   { rome: 'D1104', diplomas: ['cap-patissier', 'mc-patisserie-specialisee'] },

@@ -111,6 +111,28 @@ function toMatchOffer(offer: OffersTable): MatchOffer {
   };
 }
 
+/**
+ * The columns of an offer its alerts depend on: those the match reads (toMatchOffer), those an
+ * alert shows (AlertWriter.put; the number never changes once given) and the status.
+ */
+const ALERT_COLUMNS = [
+  'rome_code',
+  'diploma_ids',
+  'commune_code',
+  'latitude',
+  'longitude',
+  'start_date',
+  'contract_type',
+  'status',
+  'title',
+  'number',
+] as const satisfies ReadonlyArray<keyof OffersTable>;
+
+/** Whether a change of an offer from `before` to `after` can change its alerts. */
+export function changesAlerts(before: OffersTable, after: OffersTable): boolean {
+  return ALERT_COLUMNS.some((column) => before[column] !== after[column]);
+}
+
 /** `ids` in slices SQLite can bind. */
 function slices<T>(ids: readonly T[], size = 500): T[][] {
   const result: T[][] = [];
@@ -337,10 +359,13 @@ export async function recomputeOfferAlerts(
 }
 
 /**
- * A new profile, evaluated against every offer "En cours" of the platform: it becomes an alert
- * of those it suits where it is among the best (pushing out the last one when the offer already
- * has ALERTS_PER_OFFER). Gives the same alerts as computing those offers again, at the cost of
- * one match per offer.
+ * A new profile, evaluated against the offers "En cours" of the platform it may suit (its
+ * contracts, within its reach): it becomes an alert of those where it is among the best (pushing
+ * out the last one when the offer already has ALERTS_PER_OFFER), the other alerts untouched.
+ * Since every change that moves an offer's alerts computes them again (a dismissal included,
+ * which hands its place on), an offer never has fewer than ALERTS_PER_OFFER live alerts while
+ * another profile qualifies: this gives the same alerts as computing those offers again, at the
+ * cost of one match per such offer.
  */
 export async function addProfileAlerts(
   trx: PlatformDb,

@@ -1,5 +1,4 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { normaliseForSearch } from '../offers/search-text';
 
 /** The platform's schema history. Append only: a released migration is never edited. */
 export const platformMigrations: Record<string, Migration> = {
@@ -410,6 +409,16 @@ export const platformMigrations: Record<string, Migration> = {
   },
   '0006_profiles': {
     async up(db: Kysely<any>) {
+      // A frozen copy of normaliseForSearch (offers/search-text.ts) as released: the live one may change.
+      const normaliseForSearch = (text: string) =>
+        text
+          .toLowerCase()
+          .replace(/œ/g, 'oe')
+          .replace(/æ/g, 'ae')
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim();
       // "Rechercher des profils" matches keywords in the commune's name as well.
       const profiles = await db
         .selectFrom('candidate_profiles')

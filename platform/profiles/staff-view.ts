@@ -26,7 +26,8 @@ export async function profilesById(
   now: Date,
 ): Promise<Map<string, Profile>> {
   const found = new Map<string, Profile>();
-  // SQLite binds at most 32,766 parameters; pages of results and alerts are far smaller.
+  // A page of results passes 20 ids, a computation of alerts up to ALERTS_PER_OFFER per offer for
+  // all of a structure's offers at once: read in slices, under SQLite's limit of bound variables.
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
       .selectFrom('candidate_profiles')

@@ -27,9 +27,10 @@ export function boxAround(centre: Point, radiusKm: number) {
 }
 
 /**
- * Page `page` of `rows` within `radiusKm` of `centre` (all of them without a radius), nearest
- * first, then as `tieBreak` orders them; distances rounded to the hundred metres, commune
- * centres being no finer than that.
+ * Page `page` of `rows` within `radiusKm` of `centre`, nearest first, then as `tieBreak` orders
+ * them; distances rounded to the hundred metres, commune centres being no finer than that.
+ * Without a radius, or with radius 0 ("this commune only": the caller passes the commune's rows,
+ * whatever coordinates they were stored with), every row is kept.
  */
 export function nearestPage<Row extends Point & { id: string }>(
   rows: readonly Row[],
@@ -40,7 +41,7 @@ export function nearestPage<Row extends Point & { id: string }>(
 ): { total: number; ids: string[]; distances: Map<string, number> } {
   const ranked = rows
     .map((row) => ({ row, distance: distanceKm(centre, row) }))
-    .filter(({ distance }) => radiusKm === undefined || distance <= radiusKm)
+    .filter(({ distance }) => radiusKm === undefined || radiusKm === 0 || distance <= radiusKm)
     .sort((a, b) => a.distance - b.distance || tieBreak(a.row, b.row));
   const slice = ranked.slice((page.number - 1) * page.size, page.number * page.size);
   return {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alertSchema, type Alert } from '../../shared/domain/alerts';
+import { ALERTS_PER_OFFER, alertSchema, type Alert } from '../../shared/domain/alerts';
 import type { ProfileCreate } from '../../shared/domain/candidates';
 import { offerSchema, type Offer, type OfferFormInput } from '../../shared/domain/offers';
+import { recomputeStructureAlerts } from '../alerts/compute';
 import { offerFields } from '../offers/test-fixtures';
 import { entries, profileCalls } from '../profiles/test-fixtures';
 import { expectProblem, newGestionnaire, usePlatform } from '../test-support';
@@ -36,6 +37,8 @@ const TOWNS = {
   agen: '47001',
   montDeMarsan: '40192',
   angouleme: '16015',
+  tulle: '19272',
+  gueret: '23096',
 } as const;
 
 /** A pastry apprentice's offer starting on 1 September. */
@@ -170,8 +173,8 @@ describe('GET /alerts', () => {
       .reverse()
       .map((p) => p.id);
     expect(profileIds(await alerts(owner.token, offer.id))).toEqual(newest20);
-    // Computed again from scratch (an edit of the offer): the same.
-    await patched(owner.token, offer, { description: 'Entremets, viennoiseries et chocolat.' });
+    // Computed again from scratch (an edit of the offer's title): the same.
+    await patched(owner.token, offer, { title: 'Pâtissier(ère) — entremets et chocolat' });
     expect(profileIds(await alerts(owner.token, offer.id))).toEqual(newest20);
 
     const leaving = await alerts(owner.token, offer.id);
@@ -246,6 +249,33 @@ describe('GET /alerts', () => {
     expect(entries(await feed(owner.token), alert!.id)).toEqual(['-alert']);
   });
 
+  it('are computed again on an edit of what they match or show, not on one of the description', async () => {
+    const { owner, employer } = await team();
+    const offer = await createOffer(owner.token, pastryOffer(employer.id, TOWNS.gueret));
+    const candidate = await newCandidate();
+    await createProfile(candidate.token, pastryProfile(TOWNS.gueret));
+    const [alert] = await alerts(owner.token, offer.id);
+    expect(alert).toMatchObject({ score: 100, version: 1 });
+    // A score no computation gives: it stays as long as the alerts are not computed again.
+    await platform().db.updateTable('alerts').set({ score: 1 }).where('id', '=', alert!.id).execute();
+    const stale = { ...alert!, score: 1 };
+
+    await patched(owner.token, offer, { description: 'Entremets, viennoiseries et chocolat.' });
+    expect(await alerts(owner.token, offer.id)).toEqual([stale]);
+    expect(entries(await feed(owner.token), alert!.id)).toEqual(['alert:1']);
+
+    now = later(20);
+    await patched(owner.token, offer, { startDate: '2026-09-07' });
+    now = START;
+    const [computed] = await alerts(owner.token, offer.id);
+    expect(computed).toMatchObject({
+      id: alert!.id,
+      score: 100,
+      version: 2,
+      updatedAt: later(20).toISOString(),
+    });
+  });
+
   it('takes a deleted profile’s alerts away, and the offer its next best profile', async () => {
     const { owner, employer } = await team();
     const offer = await createOffer(owner.token, pastryOffer(employer.id, TOWNS.montDeMarsan));
@@ -314,6 +344,40 @@ describe('PATCH /alerts/{id}', () => {
     await patched(owner.token, offer, { title: 'Pâtissier(ère) confirmé(e)' });
     expect(await alerts(owner.token, offer.id)).toEqual([]);
     expect(entries(await feed(owner.token), alert!.id)).toEqual(['alert:2']);
+  });
+
+  it('hands the dismissed alert’s place to the next best profile, as a computation from scratch does', async () => {
+    const { owner, employer } = await team();
+    const offer = await createOffer(owner.token, pastryOffer(employer.id, TOWNS.tulle));
+    const candidate = await newCandidate();
+    const made = [];
+    for (let i = 0; i < ALERTS_PER_OFFER + 2; i++)
+      made.push(await profileAt(candidate.token, i, pastryProfile(TOWNS.tulle)));
+    const before = await alerts(owner.token, offer.id);
+    expect(before).toHaveLength(ALERTS_PER_OFFER);
+    expect(profileIds(before)).not.toContain(made[1]!.id);
+
+    const dismissed = before[2]!;
+    expect((await dismiss(owner.token, dismissed)).statusCode).toBe(200);
+    const after = await alerts(owner.token, offer.id);
+    expect(after).toHaveLength(ALERTS_PER_OFFER);
+    expect(profileIds(after)).toEqual([
+      ...profileIds(before).filter((id) => id !== dismissed.profile.id),
+      made[1]!.id,
+    ]);
+    const changes = await feed(owner.token);
+    const next = after.at(-1)!;
+    expect(entries(changes, dismissed.id)).toEqual(['alert:2']);
+    expect(entries(changes, next.id)).toEqual(['alert:1']);
+    expect(changes.findIndex((c) => c.id === dismissed.id)).toBeLessThan(
+      changes.findIndex((c) => c.id === next.id),
+    );
+
+    const tally = await platform()
+      .db.transaction()
+      .execute((trx) => recomputeStructureAlerts(trx, owner.structureId, now));
+    expect(tally).toEqual({ created: 0, updated: 0, deleted: 0 });
+    expect(await alerts(owner.token, offer.id)).toEqual(after);
   });
 
   it('refuses a stale If-Match (412 with the alert), none (428), an undoing (400) and an unknown alert (404)', async () => {

@@ -1,4 +1,5 @@
 import {
+  ALERTS_PER_OFFER,
   alertPatchSchema,
   alertSchema,
   alertsListSchema,
@@ -7,6 +8,7 @@ import {
 import { uuidSchema } from '../../shared/domain/fields';
 import { z } from '../../shared/zod';
 import { alertFromColumns } from '../../shared/db/profile-rows';
+import { recomputeOfferAlerts } from '../alerts/compute';
 import { memberName } from '../applications/columns';
 import type { PlatformApp, PlatformContext } from '../context';
 import type { PlatformDb } from '../db/open';
@@ -58,7 +60,7 @@ export async function alertsRoutes(app: PlatformApp, ctx: PlatformContext): Prom
       schema: {
         tags: ['Profils'],
         summary: 'Les alertes de ma structure : les profils qui correspondent à ses offres « En cours »',
-        description: `Calculées par la plateforme (score sur 100 et raisons, au plus 20 par offre), tenues à jour quand une offre ou un profil change ; celles qui ont été ignorées n’y sont plus. Les meilleures d’abord ; offerId : celles d’une offre. ${VISIBILITY}`,
+        description: `Calculées par la plateforme (score sur 100 et raisons, au plus ${ALERTS_PER_OFFER} par offre), tenues à jour quand une offre ou un profil change ; celles qui ont été ignorées n’y sont plus. Les meilleures d’abord ; offerId : celles d’une offre. ${VISIBILITY}`,
         security: bearerSecurity,
         querystring: alertsQuerySchema,
         response: { 200: alertsListSchema },
@@ -87,7 +89,7 @@ export async function alertsRoutes(app: PlatformApp, ctx: PlatformContext): Prom
       schema: {
         tags: ['Profils'],
         summary: 'Ignorer cette alerte, pour toute la structure',
-        description: `Corps : { "dismissed": true } (une alerte ignorée ne revient pas, même quand la plateforme recalcule les alertes). Déjà ignorée : renvoyée inchangée. 404 si l’alerte n’existe plus. If-Match (obligatoire) ; 412 avec l’alerte actuelle (\`current\`) si elle a changé entre-temps. Idempotency-Key : une seule application par clé. ${VISIBILITY}`,
+        description: `Corps : { "dismissed": true } (une alerte ignorée ne revient pas, même quand la plateforme recalcule les alertes ; le profil suivant de l’offre prend sa place). Déjà ignorée : renvoyée inchangée. 404 si l’alerte n’existe plus. If-Match (obligatoire) ; 412 avec l’alerte actuelle (\`current\`) si elle a changé entre-temps. Idempotency-Key : une seule application par clé. ${VISIBILITY}`,
         security: bearerSecurity,
         headers: syncHeaders,
         params: alertParams,
@@ -114,7 +116,16 @@ export async function alertsRoutes(app: PlatformApp, ctx: PlatformContext): Prom
           await trx.updateTable('alerts').set(withoutKey(changed)).where('id', '=', current.id).execute();
           return changed;
         },
-        record: (trx, row) => recordAlert(trx, row),
+        record: async (trx, row) => {
+          const offer = await trx
+            .selectFrom('offers')
+            .selectAll()
+            .where('id', '=', row.offer_id)
+            .executeTakeFirstOrThrow();
+          await recordAlert(trx, row, offer);
+          // The next best profile takes the place it leaves, recorded after it in the feed.
+          await recomputeOfferAlerts(trx, offer, ctx.clock());
+        },
       });
     },
   );

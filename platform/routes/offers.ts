@@ -9,7 +9,7 @@ import {
   offerSchema,
 } from '../../shared/domain/offers';
 import { z } from '../../shared/zod';
-import { recomputeOfferAlerts } from '../alerts/compute';
+import { changesAlerts, recomputeOfferAlerts } from '../alerts/compute';
 import type { PlatformApp, PlatformContext } from '../context';
 import type { PlatformDb } from '../db/open';
 import type { OffersTable } from '../db/schema';
@@ -186,6 +186,8 @@ export async function offersRoutes(app: PlatformApp, ctx: PlatformContext): Prom
     async (request, reply) => {
       const { user } = await requireMember(ctx, request);
       const { status, ...fields } = request.body;
+      // Set by `update`, read by `record` (the same transaction).
+      let alertsMove = false;
       return versionedUpdate(ctx, request, reply, user.id, {
         what: 'L’offre',
         load: async (trx) => offerToManage(trx, await reloadMember(trx, user.id), request.params.id),
@@ -211,12 +213,14 @@ export async function offersRoutes(app: PlatformApp, ctx: PlatformContext): Prom
             .returningAll()
             .executeTakeFirstOrThrow();
           await queueForFranceTravail(trx, current, row);
+          alertsMove = changesAlerts(current, row);
           return row;
         },
         record: async (trx, row) => {
           await recordOffer(trx, row);
           // Its alerts after it in the feed: a desktop receives an unshared offer before them.
-          await recomputeOfferAlerts(trx, row, ctx.clock());
+          // Computed again only when what they match or show changed (not for a description).
+          if (alertsMove) await recomputeOfferAlerts(trx, row, ctx.clock());
         },
       });
     },

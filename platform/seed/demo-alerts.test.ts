@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ALERTS_PER_OFFER, alertsListSchema } from '../../shared/domain/alerts';
+import { nafSubclasses } from '../referentials/load';
 import { apiCaller, usePlatform } from '../test-support';
 import { DEMO_GESTIONNAIRE, DEMO_REFERENT } from './demo';
 import { seedDemoAlerts } from './demo-alerts';
 import { DEMO_CFA_SIRET } from './directory';
+import { seed } from './index';
 
 // Both platforms are seeded on the same instant: their alerts must be the same.
 const now = new Date();
@@ -65,8 +67,22 @@ describe('the demo alerts', () => {
     expect(await content(twin)).toEqual(mine);
     const feed = async () => (await platform().db.selectFrom('sync_log').select('seq').execute()).length;
     const before = await feed();
-    await seedDemoAlerts(platform().db, now);
+    expect(await seedDemoAlerts(platform().db, now)).toBe(false);
     expect(await content(platform)).toEqual(mine);
     expect(await feed()).toBe(before);
+  });
+
+  it('are computed on the next seeding of a demo platform that has none (seeded before alerts existed)', async () => {
+    const content = async () => platform().db.selectFrom('alerts').selectAll().orderBy('id').execute();
+    const mine = await content();
+    expect(mine.length).toBeGreaterThan(0);
+    await platform().db.deleteFrom('alerts').execute();
+
+    const nafLabels = new Map(nafSubclasses().map((n) => [n.code, n.label]));
+    await seed(platform().db, 'demo', nafLabels, now);
+    expect(await content()).toEqual(mine);
+    // Seeded again: nothing more.
+    await seed(platform().db, 'demo', nafLabels, now);
+    expect(await content()).toEqual(mine);
   });
 });

@@ -13,7 +13,7 @@
 import type { ApplicationStatus } from '../../shared/domain/applications';
 import { distanceKm } from '../../shared/domain/referentials';
 import type { OfferStatus } from '../../shared/domain/offers';
-import { seededRandom } from '../../shared/random';
+import { DAY_MS, pick, seededRandom } from '../../shared/random';
 import { communeByCode, diplomaById, romeByCode } from '../referentials/lookups';
 import {
   applicationMessage,
@@ -47,7 +47,6 @@ export const DEMO_A_TRAITER_OVERDUE = 20;
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 /** Applications to one offer, at most. */
 const PER_OFFER_MAX = 8;
 /** Applications of one profile, at most. */
@@ -110,7 +109,6 @@ export interface ApplicationsInput {
   contacts: Contacts;
 }
 
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const within = (random: Random, from: number, to: number) =>
   new Date(from + random() * Math.max(0, to - from));
 

@@ -6,11 +6,10 @@
  */
 import { FRENCH_MONTHS } from '../../shared/domain/match';
 import type { Diploma } from '../../shared/domain/referentials';
+import { pick } from '../../shared/random';
 
 type Random = () => number;
 export type Gender = 'f' | 'm';
-
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 /** Masculine or feminine form. */
 const g = (gender: Gender, masculine: string, feminine: string) => (gender === 'f' ? feminine : masculine);

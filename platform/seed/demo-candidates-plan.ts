@@ -13,7 +13,7 @@
 import type { ProfileCreate } from '../../shared/domain/candidates';
 import type { ContractType } from '../../shared/domain/offers';
 import { distanceKm, type Diploma } from '../../shared/domain/referentials';
-import { seededRandom, weighted } from '../../shared/random';
+import { DAY_MS, pick, seededRandom, weighted } from '../../shared/random';
 import { communesOfNouvelleAquitaine, type Commune } from '../referentials/load';
 import { communeByCode, diplomaById, romeByCode } from '../referentials/lookups';
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from './candidate-names';
@@ -33,9 +33,6 @@ const SECOND_PROJECT_SHARE = 0.24;
 /** How far back the applications of the seed go: candidates registered before. */
 export const APPLICATION_WINDOW_DAYS = 56;
 
-const DAY_MS = 86_400_000;
-
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 
 // ---------------------------------------------------------------------------------------------

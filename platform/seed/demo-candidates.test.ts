@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/applications';
 import { mobileSchema } from '../../shared/domain/account';
 import { candidateSessionSchema, profileCreateSchema } from '../../shared/domain/candidates';
+import { DAY_MS } from '../../shared/random';
 import { PROFILE_DELETED } from '../applications/abandonment';
 import { ageOn } from '../applications/applicant';
 import { diplomasOf, toCandidateProfile } from '../candidates/profiles';
@@ -37,7 +38,6 @@ const platform = usePlatform({ seed: 'demo', clock: () => now });
 const twin = usePlatform({ seed: 'demo', clock: () => now });
 const call = apiCaller(platform);
 
-const DAY_MS = 86_400_000;
 const db = () => platform().db;
 
 const candidates = () => db().selectFrom('candidates').selectAll().orderBy('id').execute();

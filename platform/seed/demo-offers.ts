@@ -9,7 +9,7 @@
  */
 import type { ContractType, OfferFields, OfferStatus } from '../../shared/domain/offers';
 import { distanceKm } from '../../shared/domain/referentials';
-import { seededRandom } from '../../shared/random';
+import { DAY_MS, pick, seededRandom } from '../../shared/random';
 import type { PlatformDb } from '../db/open';
 import type { OffersTable } from '../db/schema';
 import { screenEmployer } from '../employers/screening';
@@ -28,8 +28,6 @@ import {
 import { TRADES_BY_NAF, type Trade } from './trades';
 
 type Random = () => number;
-
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 /** A UUID (version 4 layout) drawn from a seeded generator: the same on every platform. */
 export function seededUuid(random: Random): string {
@@ -389,8 +387,6 @@ function planOtherOffers(index: number): PlannedOffer[] {
     }),
   );
 }
-
-const DAY_MS = 86_400_000;
 
 /** The first day of the month after `days` from `date`, as apprenticeships usually start. */
 function startDateAfter(date: Date, days: number): string {

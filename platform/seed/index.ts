@@ -42,7 +42,9 @@ export async function seed(
   if (name === 'demo') {
     await seedDemo(db, nafLabels);
     await seedDemoOffers(db, nafLabels, now);
-    // Computed once, on the platform's first start: then kept up to date like any platform's.
-    if (await seedDemoCandidates(db, now)) await seedDemoAlerts(db, now);
+    await seedDemoCandidates(db, now);
+    // Whenever there are none (a first start, or a platform seeded before alerts): then kept up
+    // to date like any platform's.
+    await seedDemoAlerts(db, now);
   }
 }

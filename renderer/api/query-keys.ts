@@ -17,6 +17,8 @@ export const queryKeys = {
   /** Prefix of every page of "Mes offres", whatever its tab, filters and sort. */
   offers: ['offers.list'] as const,
   offersPage: (query: OffersListQuery) => ['offers.list', query] as const,
+  /** Every offer "En cours", all pages of it (the offer selects of contacts and alerts). */
+  openOffers: ['offers.list', 'en_cours', 'all'] as const,
   offerCounts: ['offers.counts'] as const,
   offerDetails: ['offers.get'] as const,
   offer: (id: string) => ['offers.get', id] as const,

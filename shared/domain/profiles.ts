@@ -34,13 +34,20 @@ export const ROME_UNKNOWN = 'Métier inconnu : choisissez un métier de la liste
 export const PROFILE_SEARCH_MAX_KM = MOBILITY_MAX_KM;
 export const RADIUS_NEEDS_COMMUNE = 'Choisissez une commune pour chercher dans un rayon.';
 
-/** A kilometre count of a search (query strings give text, IPC numbers: both are read). */
+/**
+ * A kilometre count of a search, optional (query strings give text, IPC numbers: both are read).
+ * '' and null are absent, not 0: radius 0 means "this commune only".
+ */
 const kilometres = (label: string) =>
-  z.coerce
-    .number({ error: `Le champ « ${label} » doit être un nombre de kilomètres.` })
-    .int(`Le champ « ${label} » doit être un nombre entier de kilomètres.`)
-    .min(0, `Le champ « ${label} » ne peut pas être négatif.`)
-    .max(PROFILE_SEARCH_MAX_KM, `Le champ « ${label} » ne doit pas dépasser ${PROFILE_SEARCH_MAX_KM} km.`);
+  z.preprocess(
+    (value) => (value === '' || value === null ? undefined : value),
+    z.coerce
+      .number({ error: `Le champ « ${label} » doit être un nombre de kilomètres.` })
+      .int(`Le champ « ${label} » doit être un nombre entier de kilomètres.`)
+      .min(0, `Le champ « ${label} » ne peut pas être négatif.`)
+      .max(PROFILE_SEARCH_MAX_KM, `Le champ « ${label} » ne doit pas dépasser ${PROFILE_SEARCH_MAX_KM} km.`)
+      .optional(),
+  );
 
 /**
  * "Rechercher des profils": `GET /profiles` (query string) and the desktop's channel
@@ -52,7 +59,7 @@ export const profilesQuerySchema = z
     /** Keywords: métier, diploma, presentation. */
     q: z.string().trim().max(200, 'La recherche ne doit pas dépasser 200 caractères.').optional(),
     /** One diploma prepared or held (referential id, e.g. "cap-cuisine"). */
-    diploma: z.string().trim().min(1).max(100, 'Diplôme invalide.').optional(),
+    diploma: z.string().trim().min(1, 'Diplôme invalide.').max(100, 'Diplôme invalide.').optional(),
     /** The highest level at least this one (3 to 7). */
     level: z.coerce
       .number({ error: 'Niveau de diplôme invalide (3 à 7).' })
@@ -63,7 +70,7 @@ export const profilesQuerySchema = z
     rome: romeCodeSchema.optional(),
     /** The commune searched around (INSEE code); the radius needs it. */
     commune: communeCodeSchema.optional(),
-    radiusKm: kilometres('Rayon').optional(),
+    radiusKm: kilometres('Rayon'),
     /** Available on or before this day (aaaa-mm-jj). */
     availableBy: z.iso.date({ error: 'Date de disponibilité invalide (aaaa-mm-jj).' }).optional(),
     contractType: contractTypeSchema.optional(),
@@ -74,7 +81,7 @@ export const profilesQuerySchema = z
       })
       .optional(),
     /** Candidates ready to travel at least this far. */
-    mobilityMinKm: kilometres('Mobilité').optional(),
+    mobilityMinKm: kilometres('Mobilité'),
     page: z.coerce
       .number({ error: 'La page doit être un entier positif.' })
       .int('La page doit être un entier positif.')

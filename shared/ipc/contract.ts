@@ -262,7 +262,7 @@ export const contract = {
   /** The dashboard's "Alertes" (or one offer's), not dismissed, best first. */
   'alerts.list': channel(
     z
-      .object({ offerId: z.uuid().optional(), limit: z.number().int().min(1).max(500).default(50) })
+      .object({ offerId: z.uuid().optional(), limit: z.number().int().min(1).max(5000).default(50) })
       .strict()
       .optional(),
     z.array(localAlertSchema),

@@ -8,7 +8,7 @@ import { OFFER_ID, sampleApplication } from '../../../tests/support/applications
 import { sampleOffer, SOMEONE_ELSE, useScriptedEngine } from '../../../tests/support/scripted-engine';
 import { ABANDONED, NOT_YOURS, REFUSED } from './replies';
 import { applicationsHandlers } from '../handlers/applications';
-import { memberHandlers } from '../handlers/test-desktop';
+import { memberHandlers } from '../../../tests/support/member-handlers';
 import { syncEntities } from '../sync/entities';
 
 // "Candidatures" handlers on a real local database, through the dispatcher (so inputs are

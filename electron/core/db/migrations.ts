@@ -339,14 +339,25 @@ export const localMigrations: Record<string, Migration> = {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('sync_state', 'text', (c) => c.notNull().defaultTo('synced'))
         .execute();
-      // The dashboard's list (best first) and one offer's; a profile's for its "Détails".
-      await db.schema.createIndex('alert_score').on('alert').columns(['dismissed', 'score', 'id']).execute();
+      // The dashboard's list, one offer's, and a profile's for its "Détails", each read in its
+      // order (best first, then the newest, then by id as on the platform) without a sort: read
+      // backwards, `id desc` comes in ascending order after the descending score and date.
+      const alertOrder = ['dismissed', 'score', 'created_at', 'id desc'] as const;
+      await db.schema
+        .createIndex('alert_score')
+        .on('alert')
+        .columns([...alertOrder])
+        .execute();
       await db.schema
         .createIndex('alert_offer')
         .on('alert')
-        .columns(['offer_id', 'dismissed', 'score'])
+        .columns(['offer_id', ...alertOrder])
         .execute();
-      await db.schema.createIndex('alert_profile').on('alert').column('profile_id').execute();
+      await db.schema
+        .createIndex('alert_profile')
+        .on('alert')
+        .columns(['profile_id', ...alertOrder])
+        .execute();
 
       // The profiles this desktop has seen (applications, favourites, alerts, online searches and
       // "Détails"), searched offline with the filters of "Rechercher des profils". The commune's
@@ -373,6 +384,13 @@ export const localMigrations: Record<string, Migration> = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('profile_created').on('profile').columns(['created_at', 'id']).execute();
+      // A search around a commune ranks the profiles of a band of latitudes (its radius's) by
+      // distance, reading this index alone when no other filter is given, then the page's rows.
+      await db.schema
+        .createIndex('profile_place')
+        .on('profile')
+        .columns(['latitude', 'longitude', 'created_at', 'id'])
+        .execute();
 
       // An applicant's profile, to find a profile's applications and the profile an anonymised
       // application had.

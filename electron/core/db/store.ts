@@ -9,17 +9,25 @@ interface Query<T> {
   compile(executor: Kysely<LocalDatabase>): CompiledQuery<T>;
 }
 
-/** A synchronous write transaction: nothing else touches the database while it runs. */
+/**
+ * A synchronous transaction: nothing else touches the database while it runs. LocalStore.write
+ * gives one that writes; LocalStore.read one that only reads (see atEnd).
+ */
 export class WriteTx {
   private readonly endings = new Map<string, () => void>();
 
-  constructor(private readonly store: LocalStore) {}
+  constructor(
+    private readonly store: LocalStore,
+    private readonly writes = true,
+  ) {}
 
   /**
    * Work to do once the transaction's own work is done, before it commits (once per key): what
-   * is cheaper written all together, in an order of its own (the search index).
+   * is cheaper written all together, in an order of its own (the search index). A read never
+   * runs it: asking for it there is a mistake (the work would be lost), refused at once.
    */
   atEnd(key: string, work: () => void): void {
+    if (!this.writes) throw new Error(`Écriture différée « ${key} » demandée dans une lecture (store.read).`);
     if (!this.endings.has(key)) this.endings.set(key, work);
   }
 
@@ -96,11 +104,11 @@ export class LocalStore {
     );
   }
 
-  /** A consistent read of several queries. */
+  /** A consistent read of several queries (nothing may be left for its end: see WriteTx.atEnd). */
   read<T>(work: (tx: WriteTx) => T): Promise<T> {
     return this.db
       .connection()
-      .execute(async () => this.sqlite.transaction(() => work(new WriteTx(this))).deferred());
+      .execute(async () => this.sqlite.transaction(() => work(new WriteTx(this, false))).deferred());
   }
 
   close(): Promise<void> {

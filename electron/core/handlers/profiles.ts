@@ -41,7 +41,9 @@ async function platformOrCache(
     await store.write((tx) => cacheProfile(tx, profile));
     return { profile, source: 'platform' };
   } catch (error) {
-    // The candidate deleted it: nothing of it stays here either.
+    // The candidate deleted it: nothing of it stays here either. Its favourites and alerts are
+    // synced rows, the platform's to remove: they stay until it does, without bringing the
+    // profile back (see cacheCarriedProfile in sync/entities.ts).
     if (error instanceof AppError && error.code === 'not_found')
       await store.write((tx) => forgetProfile(tx, id));
     if (!unreachable(error)) throw error;

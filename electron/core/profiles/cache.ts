@@ -12,7 +12,9 @@ import {
 
 // The profiles this desktop has seen (applications, favourites, alerts, online searches and
 // "Détails"), kept as they pass so that "Rechercher des profils" and "Détails" work offline.
-// Profiles are never edited by their candidates; they are deleted, and then leave here too.
+// Profiles are never edited by their candidates; they are deleted, and then leave here too:
+// when an application comes back anonymised, or the platform answers 404 for one (never on a
+// favourite's or an alert's tombstone: see cacheCarriedProfile in sync/entities.ts).
 
 const columns: ReadonlyArray<keyof ProfileOwnColumns> = [
   'id',
@@ -71,20 +73,6 @@ export function forgetProfile(tx: WriteTx, id: string): void {
   if (gone) unindexDocument(tx, 'profile', gone.rowid);
 }
 
-/**
- * The platform deleted a favourite or an alert of this profile: when nothing here shows it any
- * more (the candidate may have deleted it), the profile goes as well.
- */
-export function forgetProfileIfUnseen(tx: WriteTx, id: string): void {
-  const seen = tx.get(
-    `select 1 where exists (select 1 from favorite where id = ?)
-       or exists (select 1 from alert where profile_id = ?)
-       or exists (select 1 from application where profile_id = ?)`,
-    [id, id, id],
-  );
-  if (!seen) forgetProfile(tx, id);
-}
-
 export function findCachedProfile(tx: WriteTx, id: string): Profile | undefined {
   const row = tx.get<ProfileColumns>('select * from profile where id = ?', [id]);
   return row && profileFromColumns(row);
@@ -95,12 +83,4 @@ export function relocateProfiles(tx: WriteTx): void {
   tx.exec(`update profile set
     latitude = (select latitude from commune where code = profile.commune_code),
     longitude = (select longitude from commune where code = profile.commune_code)`);
-}
-
-/** An application arrives without its profile (the candidate deleted it): the profile it had goes. */
-export function forgetProfileOfApplication(tx: WriteTx, applicationId: string): void {
-  const had = tx.get<{ profile_id: string | null }>('select profile_id from application where id = ?', [
-    applicationId,
-  ])?.profile_id;
-  if (had) forgetProfile(tx, had);
 }

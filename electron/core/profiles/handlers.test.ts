@@ -15,7 +15,7 @@ import { contactsHandlers } from '../handlers/contacts';
 import { favoritesHandlers } from '../handlers/favorites';
 import { profilesHandlers } from '../handlers/profiles';
 import { searchHandlers } from '../handlers/search';
-import { memberHandlers } from '../handlers/test-desktop';
+import { memberHandlers } from '../../../tests/support/member-handlers';
 import { PLATFORM_UNREACHABLE } from '../platform/errors';
 import type { RequestOptions } from '../platform/client';
 import { writeReferential } from '../referentials/tables';
@@ -23,7 +23,7 @@ import { syncEntities } from '../sync/entities';
 import { cacheProfile } from './cache';
 import { PROFILE_NOT_HERE } from './not-here';
 import { COMMUNE_UNKNOWN, DIPLOMA_UNKNOWN } from '../../../shared/domain/profiles';
-import { sampleAlert, sampleFavorite, sampleProfile } from './test-fixtures';
+import { sampleAlert, sampleFavorite, sampleProfile } from '../../../tests/support/profiles';
 
 // "Rechercher des profils", "Favoris", "Contacter ce profil", "Alertes" and the global search,
 // through the dispatcher (inputs checked by the contract as in the app), on a real local
@@ -320,6 +320,32 @@ describe('"Détails" of a profile', () => {
     gone = true;
     expect(await refuse('profiles.get', { id: ines.id })).toEqual({ code: 'not_found', message: deleted });
     expect((await call('search.global', { q: 'ines' })).groups).toEqual([]);
+  });
+});
+
+describe('a profile the platform says is gone (404 in "Détails")', () => {
+  it('leaves, and only a newer version of a favourite of it brings it back', async () => {
+    let gone = false;
+    const { call } = await desktop([], async () => {
+      if (gone) throw new AppError('not_found', 'Ce profil n’existe plus : le candidat l’a supprimé.');
+      return ines;
+    });
+    const favorite = sampleFavorite(ines);
+    await scripted().engine.applyServerRows(syncEntities.favorite, [favorite]);
+    const found = async () => (await call('search.global', { q: 'ines' })).groups.map((g) => g.kind);
+    expect(await found()).toEqual(['profile']);
+    gone = true;
+    await expect(call('profiles.get', { id: ines.id })).rejects.toThrow();
+    expect(await found()).toEqual([]);
+
+    // The favourite is a synced row: it stays until the platform removes it, and the same
+    // version of it pulled again (a pull from the start) does not bring the profile back...
+    await scripted().engine.applyServerRows(syncEntities.favorite, [favorite]);
+    expect((await call('favorites.list', undefined)).map((f) => f.id)).toEqual([ines.id]);
+    expect(await found()).toEqual([]);
+    // ...but a newer version of it does: the platform describes the profile again.
+    await scripted().engine.applyServerRows(syncEntities.favorite, [{ ...favorite, version: 2 }]);
+    expect(await found()).toEqual(['profile']);
   });
 });
 

@@ -51,18 +51,18 @@ export function findContact(tx: WriteTx, id: string): LocalContact | undefined {
   )[0];
 }
 
-/** Alerts not dismissed, best first (ties: the newest first): all, one offer's or one profile's. */
-export function listAlerts(
-  tx: WriteTx,
-  filter: { offerId?: string | undefined; profileId?: string; limit?: number },
-): LocalAlert[] {
+/**
+ * Alerts not dismissed, best first (ties: the newest first, then by id, as on the platform): all,
+ * one offer's or one profile's, each read from its index in this order (migration 0005).
+ */
+export function alertsSql(filter: { offerId?: string | undefined; profileId?: string; limit?: number }) {
   const conditions = [sql`dismissed = 0`];
   if (filter.offerId) conditions.push(sql`offer_id = ${filter.offerId}`);
   if (filter.profileId) conditions.push(sql`profile_id = ${filter.profileId}`);
-  return localRows(
-    tx,
-    syncEntities.alert,
-    sql<Row>`select * from alert where ${sql.join(conditions, sql` and `)}
-      order by score desc, created_at desc, id ${filter.limit === undefined ? sql`` : sql`limit ${filter.limit}`}`,
-  );
+  return sql<Row>`select * from alert where ${sql.join(conditions, sql` and `)}
+      order by score desc, created_at desc, id ${filter.limit === undefined ? sql`` : sql`limit ${filter.limit}`}`;
+}
+
+export function listAlerts(tx: WriteTx, filter: Parameters<typeof alertsSql>[0]): LocalAlert[] {
+  return localRows(tx, syncEntities.alert, alertsSql(filter));
 }

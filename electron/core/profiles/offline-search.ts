@@ -65,6 +65,33 @@ const result = (row: ProfileColumns, distance: number | null): ProfileResult => 
   distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
 });
 
+/** The Earth's radius of distanceKm (shared/domain/referentials.ts), in km. */
+const EARTH_RADIUS_KM = 6371;
+const RAD = Math.PI / 180;
+
+/**
+ * The places within `radiusKm` of a centre (great-circle distance, as distanceKm) lie in this
+ * box of latitudes and longitudes, a little larger so that rounding never leaves one out; the
+ * longitudes are not bounded when the box nears a pole or crosses the antimeridian.
+ */
+function boundingBox(
+  centre: { latitude: number; longitude: number },
+  radiusKm: number,
+): RawBuilder<unknown>[] {
+  const angle = (radiusKm / EARTH_RADIUS_KM) * (1 + 1e-6) + 1e-9;
+  const dLat = angle / RAD;
+  const box = [sql`latitude between ${centre.latitude - dLat} and ${centre.latitude + dLat}`];
+  const reach = Math.sin(angle) / Math.cos(centre.latitude * RAD);
+  if (reach >= 1) return box;
+  const dLon = Math.asin(reach) / RAD;
+  const west = centre.longitude - dLon;
+  const east = centre.longitude + dLon;
+  if (west < -180 || east > 180) return box;
+  return [...box, sql`longitude between ${west} and ${east}`];
+}
+
+type Place = Pick<ProfileColumns, 'id' | 'latitude' | 'longitude' | 'created_at'>;
+
 /** Page `query.page` of the cached profiles matching the query, with distances around its commune. */
 export function searchCachedProfiles(tx: WriteTx, query: ProfilesQuery): ProfilesPage {
   const centre = query.commune === undefined ? undefined : centreOf(tx, query.commune);
@@ -80,14 +107,21 @@ export function searchCachedProfiles(tx: WriteTx, query: ProfilesQuery): Profile
     const total = tx.first(sql<{ n: number }>`select count(*) as n from profile where ${where}`)?.n ?? 0;
     return { ...page, profiles: rows.map((row) => result(row, null)), total };
   }
-  // A radius of 0: the commune itself, as on the platform.
-  if (query.radiusKm === 0) conditions.push(sql`commune_code = ${centre.code}`);
+  if (query.radiusKm !== undefined) {
+    // Only the profiles of the radius's box are ranked (a profile nowhere known is in none).
+    conditions.push(...boundingBox(centre, query.radiusKm));
+    // A radius of 0: the commune itself, as on the platform.
+    if (query.radiusKm === 0) conditions.push(sql`commune_code = ${centre.code}`);
+  }
+  // Ranked by what the order needs; only the page's rows are read whole.
   const ranked = tx
-    .all(sql<ProfileColumns>`select * from profile where ${sql.join(conditions, sql` and `)}`)
-    .map((row) => {
-      const { latitude, longitude } = row;
+    .all(
+      sql<Place>`select id, latitude, longitude, created_at from profile where ${sql.join(conditions, sql` and `)}`,
+    )
+    .map((place) => {
+      const { latitude, longitude } = place;
       return {
-        row,
+        place,
         distance:
           latitude === null || longitude === null ? null : distanceKm(centre, { latitude, longitude }),
       };
@@ -99,14 +133,20 @@ export function searchCachedProfiles(tx: WriteTx, query: ProfilesQuery): Profile
     .sort(
       (a, b) =>
         (a.distance ?? Infinity) - (b.distance ?? Infinity) ||
-        b.row.created_at.localeCompare(a.row.created_at) ||
-        b.row.id.localeCompare(a.row.id),
+        b.place.created_at.localeCompare(a.place.created_at) ||
+        b.place.id.localeCompare(a.place.id),
     );
+  const shown = ranked.slice(offset, offset + PROFILES_PAGE_SIZE);
+  const rows =
+    shown.length === 0
+      ? []
+      : tx.all(
+          sql<ProfileColumns>`select * from profile where id in (${sql.join(shown.map(({ place }) => place.id))})`,
+        );
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return {
     ...page,
-    profiles: ranked
-      .slice(offset, offset + PROFILES_PAGE_SIZE)
-      .map(({ row, distance }) => result(row, distance)),
+    profiles: shown.map(({ place, distance }) => result(byId.get(place.id)!, distance)),
     total: ranked.length,
   };
 }

@@ -11,11 +11,12 @@ import {
   useScriptedEngine,
 } from '../../../tests/support/scripted-engine';
 import { cacheProfile } from '../profiles/cache';
-import { sampleProfile, withdrawn } from '../profiles/test-fixtures';
+import { sampleProfile, withdrawn } from '../../../tests/support/profiles';
 import { storeMembership } from '../session/local-session';
 import { syncEntities } from '../sync/entities';
-import { ftsQuery } from './fts-query';
+import { ftsQuery, MAX_TERMS } from './fts-query';
 import { searchEverything } from './global-search';
+import { kindBase } from './search-index';
 
 // The global search (Ctrl+K) over this desktop's offers, employers, applications and profiles:
 // one full-text index kept by the same transactions as the rows, accents and case aside, and
@@ -89,6 +90,26 @@ describe('the FTS query of a search box', () => {
   });
 });
 
+describe('the FTS query of a long search', () => {
+  it('keeps the first eight words, and a one-letter word only when typed last', () => {
+    expect(ftsQuery('jean p')).toBe('"jean"* AND "p"*');
+    expect(ftsQuery('a cuisine b bordeaux')).toBe('"cuisine"* AND "bordeaux"*');
+    expect(ftsQuery('l’ eau')).toBe('"eau"*');
+    expect(ftsQuery('12 5')).toBe('"12"* AND "5"*');
+    // 200 characters of single letters: one prefix scan, not a hundred.
+    expect(ftsQuery('a '.repeat(100))).toBe('"a"*');
+    expect(ftsQuery(`${'x '.repeat(99)}yz`)).toBe('"yz"*');
+    const words = ['un', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix'];
+    expect(ftsQuery(words.join(' '))).toBe(
+      words
+        .slice(0, MAX_TERMS)
+        .map((word) => `"${word}"*`)
+        .join(' AND '),
+    );
+    expect(MAX_TERMS).toBe(8);
+  });
+});
+
 describe('the global search', () => {
   it('finds each kind by a word without its accents, grouped in the order of the kinds', async () => {
     await desktopWithData();
@@ -153,6 +174,28 @@ describe('the global search', () => {
     );
     await engine.applyServerRows(syncEntities.offer, more);
     expect((await search('boulanger', 3)).groups[0]!.hits).toHaveLength(3);
+  });
+
+  it('leaves the words of a row pulled again in the same version as they are', async () => {
+    const { engine, store } = scripted();
+    await engine.applyServerRows(syncEntities.offer, [offer]);
+    // The offer's document made a marker: only a rewrite of it would bring its words back.
+    await store.write((tx) => {
+      const { rowid } = tx.get<{ rowid: number }>('select rowid from offer where id = ?', [offer.id])!;
+      tx.exec('insert or replace into search_fts (rowid, title, body) values (?, ?, ?)', [
+        kindBase('offer') + BigInt(rowid),
+        'marqueur',
+        '',
+      ]);
+    });
+    // A pull from the start brings the same version again: its document is not written again.
+    await engine.applyServerRows(syncEntities.offer, [offer]);
+    expect(await titles('marqueur')).toEqual(['offer: N° 12 — Élève pâtissier']);
+    expect(await titles('eleve')).toEqual([]);
+    // A newer version is.
+    await engine.applyServerRows(syncEntities.offer, [{ ...offer, version: 2 }]);
+    expect(await titles('marqueur')).toEqual([]);
+    expect(await titles('eleve')).toEqual(['offer: N° 12 — Élève pâtissier']);
   });
 
   it('forgets what leaves this desktop: hidden offers, a structure left', async () => {

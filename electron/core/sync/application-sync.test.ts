@@ -17,7 +17,7 @@ import type { Offer } from '../../../shared/domain/offers';
 import { readApplicationDetails } from '../applications/local-applications';
 import type { Exchange, RequestOptions } from '../platform/client';
 import { syncEntities } from './entities';
-import { TestFeed } from './feed-fixtures';
+import { TestFeed } from '../../../tests/support/feed';
 
 // Applications through the sync engine, against a scripted platform: a reply goes to its own
 // REST path, a reading to PATCH; several replies are written together or not at all; a reply

@@ -376,12 +376,18 @@ export class SyncEngine {
       const current = readView(tx, entity, id);
       if (!current) return false;
       const creation = tx.first<OutboxTable>(
-        sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'create'`,
+        sql`select * from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'create'
+            order by position desc limit 1`,
       );
-      // Refused, or never sent: the platform never had it.
+      // Refused, or never sent: the platform never had it. The creation goes with the changes
+      // made since; what came before it (a deletion that may have reached the platform, the row
+      // being added again after it) stays and is sent, and its shadow with it.
       if (creation && (creation.state === 'parked' || !this.mayHaveArrived(creation))) {
-        tx.run(sql`delete from outbox where entity = ${entity.name} and entity_id = ${id}`);
-        dropLocalRow(tx, entity, id);
+        tx.run(
+          sql`delete from outbox where entity = ${entity.name} and entity_id = ${id} and position >= ${creation.position}`,
+        );
+        if (hasWaitingChanges(tx, entity.name, id)) refreshView(tx, entity, id);
+        else dropLocalRow(tx, entity, id);
         return true;
       }
       // What the platform has, to come back to if the deletion is refused or discarded.

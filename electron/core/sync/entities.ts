@@ -25,7 +25,7 @@ import { offerFieldsSchema, offerPatchSchema, offerSchema, type Offer } from '..
 import { structurePatchSchema, structureSchema } from '../../../shared/domain/structure';
 import { alertPatchSchema, alertSchema } from '../../../shared/domain/alerts';
 import type { SearchKind } from '../../../shared/domain/global-search';
-import { contactSchema, favoriteSchema } from '../../../shared/domain/profiles';
+import { contactSchema, favoriteSchema, type Profile } from '../../../shared/domain/profiles';
 import type { z } from '../../../shared/zod';
 import { applicationRequest } from '../applications/requests';
 import type { ApplicationSortKeys, OfferSortKeys } from '../db/schema';
@@ -38,12 +38,7 @@ import {
   type OfferBoundTable,
 } from '../offers/offer-bound';
 import { hiddenFromUser, offersHiddenFrom, seesUnsharedOffer } from '../offers/visibility';
-import {
-  cacheApplicantProfile,
-  cacheProfile,
-  forgetProfileIfUnseen,
-  forgetProfileOfApplication,
-} from '../profiles/cache';
+import { cacheApplicantProfile, cacheProfile, forgetProfile } from '../profiles/cache';
 import {
   alertFromColumns,
   alertToColumns,
@@ -78,17 +73,27 @@ export interface ChangeRequest {
  * local-state.ts, which calls these in the same transaction.
  */
 export interface RowFollower<T> {
-  /** Before the row is written (it may then not be: an older version than the one here is not). */
-  beforeWrite?(tx: WriteTx, data: T): void;
-  /** The row was written: its SQLite rowid, and whether it is new here. */
+  /** Columns of the row as it was before a write that `written` needs (WrittenRow.previous). */
+  reads?: readonly string[];
+  /**
+   * The row was written. Not called when nothing was (an older version than the one here), nor
+   * when the platform's same version of a row here as the platform has it comes again (a pull
+   * from the start): what follows the row is there already.
+   */
   written?(tx: WriteTx, data: T, row: WrittenRow): void;
   /** The row of this rowid is about to be deleted. */
   deleting?(tx: WriteTx, rowid: number): void;
 }
 
 export interface WrittenRow {
+  /** Its SQLite rowid. */
   rowid: number;
+  /** Whether it is new here. */
   created: boolean;
+  /** Whether it came in another version than the one here (new here included), not by a local change. */
+  newVersion: boolean;
+  /** The `reads` columns of the row as it was (undefined when it is new here). */
+  previous: Record<string, unknown> | undefined;
 }
 
 /**
@@ -255,6 +260,19 @@ function searchable<T extends EntityData>(
 
 const searchableApplication = searchable('application', applicationDocument);
 
+/**
+ * Favourites and alerts carry their profile as the platform describes it: kept in the profiles
+ * cache when one comes in a new version (new here included), not at a local change (a
+ * dismissal) nor when the same version comes again. Their tombstones leave the profile alone: a
+ * colleague removing a favourite, an alert moving with its offer's sharing say nothing of the
+ * profile. It goes only when its candidate deleted it (an application anonymised, the
+ * platform's 404 in "Détails"); the favourites and alerts of it are synced rows and stay until
+ * the platform removes them, and only a newer version of one brings the profile back.
+ */
+function cacheCarriedProfile(tx: WriteTx, profile: Profile, row: WrittenRow): void {
+  if (row.newVersion) cacheProfile(tx, profile);
+}
+
 function offerSortKeys(offer: Offer): OfferSortKeys {
   return {
     title_key: searchKey(offer.title),
@@ -358,13 +376,17 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     isArrival: (before, after) => before === undefined && after.status === 'a_traiter',
     tallyColumn: 'status',
     follow: {
-      // The candidate deleted the profile: the one it had leaves the profiles cache.
-      beforeWrite: (tx, data) => {
-        if (data.profile === null) forgetProfileOfApplication(tx, data.id);
-      },
+      reads: ['profile_id'],
       written: (tx, data, row) => {
         searchableApplication.written(tx, data, row);
-        if (data.profile) cacheApplicantProfile(tx, data.profile, data.receivedAt);
+        const had = row.previous?.profile_id as string | null | undefined;
+        // The profile it was made with, kept when the row brings one it did not have (not at
+        // each new version of it). Anonymised (the candidate deleted the profile): the profile
+        // it had leaves the profiles cache. Decided here, once the write happened: an older
+        // version refused by the version guard changes nothing.
+        if (data.profile) {
+          if (data.profile.id !== had) cacheApplicantProfile(tx, data.profile, data.receivedAt);
+        } else if (had) forgetProfile(tx, had);
       },
       deleting: searchableApplication.deleting,
     },
@@ -379,8 +401,7 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     // Its id is its profile's: adding it again is harmless (PUT).
     createRequest: (id) => ({ method: 'PUT', path: `/favorites/${id}`, body: {} }),
     deletePath: (id) => `/favorites/${id}`,
-    follow: { written: (tx, data) => cacheProfile(tx, data.profile) },
-    onServerDeletion: (tx, gone) => forgetProfileIfUnseen(tx, gone.id),
+    follow: { written: (tx, data, row) => cacheCarriedProfile(tx, data.profile, row) },
   }),
   contact: entity({
     name: 'contact',
@@ -410,8 +431,7 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     // Alerts are deleted, unlike applications and contacts: every tombstone is taken as one,
     // and a move with the offer's sharing brings the alert back right after it.
     hiddenFromUser: (tx, id) => offerBoundHiddenFromUser(tx, 'alert', id),
-    follow: { written: (tx, data) => cacheProfile(tx, data.profile) },
-    onServerDeletion: (tx, gone) => forgetProfileIfUnseen(tx, gone.profile.id),
+    follow: { written: (tx, data, row) => cacheCarriedProfile(tx, data.profile, row) },
   }),
 };
 

@@ -28,28 +28,58 @@ function upsertSql(entity: SyncEntity, columns: string[]): string {
   return text;
 }
 
-/** What a row was before a write or a deletion, for its tally and its followers (nothing when neither needs it). */
-function rowBefore(
-  tx: WriteTx,
-  entity: SyncEntity,
-  id: string,
-): { rowid: number; tallied: TalliedValue } | undefined {
+/** A row as it is here before a write or a deletion: what its tally and its followers need. */
+interface RowBefore {
+  rowid: number;
+  version: number;
+  sync_state: SyncState;
+  tallied: TalliedValue;
+  /** The columns its follower reads (RowFollower.reads). */
+  [column: string]: unknown;
+}
+
+const rowBeforeSqls = new Map<string, string>();
+
+function rowBeforeSql(entity: SyncEntity): string {
+  let text = rowBeforeSqls.get(entity.table);
+  if (!text) {
+    const tallied = entity.tallyColumn ? `"${entity.tallyColumn}"` : 'null';
+    const reads = (entity.follow?.reads ?? []).map((column) => `, "${column}"`).join('');
+    text = `select rowid, version, sync_state, ${tallied} as tallied${reads} from "${entity.table}" where id = ?`;
+    rowBeforeSqls.set(entity.table, text);
+  }
+  return text;
+}
+
+/** What a row was before a write or a deletion (nothing when neither a tally nor a follower needs it). */
+function rowBefore(tx: WriteTx, entity: SyncEntity, id: string): RowBefore | undefined {
   if (!entity.tallyColumn && !entity.follow) return undefined;
-  const tallied = entity.tallyColumn ? `"${entity.tallyColumn}"` : 'null';
-  return tx.get(`select rowid, ${tallied} as tallied from "${entity.table}" where id = ?`, [id]);
+  return tx.get<RowBefore>(rowBeforeSql(entity), [id]);
 }
 
 export function writeView(tx: WriteTx, entity: SyncEntity, data: EntityData, state: SyncState): void {
   const columns = entity.toColumns(data as never);
   const names = Object.keys(columns);
   const before = rowBefore(tx, entity, data.id);
-  entity.follow?.beforeWrite?.(tx, data);
   const written = tx.exec(upsertSql(entity, names), [...names.map((n) => columns[n]), state]);
+  // An older version than the one here: nothing was written, nothing follows.
   if (written.changes === 0) return;
   if (entity.tallyColumn) moveTally(tx, entity, before?.tallied, columns[entity.tallyColumn]);
-  entity.follow?.written?.(tx, data, {
+  const follow = entity.follow;
+  if (!follow?.written) return;
+  // The platform's version of a row here exactly as the platform has it, sent again (a pull
+  // from the start, a page pulled again): its words and its profile are here already.
+  const again =
+    before !== undefined &&
+    state === 'synced' &&
+    before.sync_state === 'synced' &&
+    before.version === data.version;
+  if (again) return;
+  follow.written(tx, data, {
     rowid: before?.rowid ?? Number(written.lastInsertRowid),
     created: before === undefined,
+    newVersion: before === undefined || before.version !== data.version,
+    previous: before && Object.fromEntries((follow.reads ?? []).map((column) => [column, before[column]])),
   });
 }
 
@@ -225,20 +255,23 @@ export function applyServerState(tx: WriteTx, entity: SyncEntity, data: EntityDa
  * The platform deleted the row: it goes, and local changes to it can no longer be sent (they
  * are parked for the user to see), except a deletion made here (done, then), and the changes
  * of an entity that only matter while the row exists (they stay, see settledByDeletion). A row
- * deleted here then added again stays: its new creation goes to the platform.
+ * deleted here then added again stays: its new creation goes to the platform, and so does a
+ * deletion made after it (only the deletions before that creation are done).
  */
 export function applyServerDeletion(tx: WriteTx, entity: SyncEntity, id: string): void {
+  // The first creation made after a deletion here: where the deletions this tombstone settles end.
   const addedAgain =
-    tx.first(
-      sql`select 1 from outbox as c where c.entity = ${entity.name} and c.entity_id = ${id}
+    tx.first<{ position: number | null }>(
+      sql`select min(c.position) as position from outbox as c where c.entity = ${entity.name} and c.entity_id = ${id}
           and c.operation = 'create' and exists (select 1 from outbox as d where d.entity = c.entity
             and d.entity_id = c.entity_id and d.operation = 'delete' and d.position < c.position)`,
-    ) !== undefined;
+    )?.position ?? null;
   tx.run(
-    sql`delete from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'delete'`,
+    sql`delete from outbox where entity = ${entity.name} and entity_id = ${id} and operation = 'delete'
+        ${addedAgain === null ? sql`` : sql`and position < ${addedAgain}`}`,
   );
   dropShadow(tx, entity.name, id);
-  if (addedAgain) return refreshView(tx, entity, id);
+  if (addedAgain !== null) return refreshView(tx, entity, id);
   if (!entity.settledByDeletion)
     tx.exec(`update outbox set state = 'parked', last_error = ? where entity = ? and entity_id = ?`, [
       `${entity.label} : cet élément a été supprimé sur la plateforme ; la modification ne peut plus être envoyée.`,

@@ -12,7 +12,7 @@ import {
   useScriptedEngine,
 } from '../../../tests/support/scripted-engine';
 import { syncEntities } from './entities';
-import { TestFeed } from './feed-fixtures';
+import { TestFeed } from '../../../tests/support/feed';
 
 // Offers come through the feed under two names: `offer` (shared with the structure) and
 // `private_offer` (only for their author and the référent). A sharing change is a tombstone

@@ -11,6 +11,7 @@ import {
 } from '../../../tests/support/scripted-engine';
 import { sampleApplication } from '../../../tests/support/applications';
 import type { Exchange } from '../platform/client';
+import { searchEverything } from '../search/global-search';
 import { cacheProfile, findCachedProfile } from '../profiles/cache';
 import {
   sampleAlert,
@@ -18,9 +19,9 @@ import {
   sampleFavorite,
   sampleProfile,
   withdrawn,
-} from '../profiles/test-fixtures';
+} from '../../../tests/support/profiles';
 import { syncEntities } from './entities';
-import { TestFeed } from './feed-fixtures';
+import { TestFeed } from '../../../tests/support/feed';
 
 // Favourites, contacts and alerts through the sync engine, against a scripted platform: a
 // favourite is PUT to its profile's path and DELETEd from it, a contact POSTed under its
@@ -178,6 +179,50 @@ describe('deletions made here', () => {
     expect(await operations()).toEqual([]);
   });
 
+  it('that may have reached the platform stay when the row added again is removed again', async () => {
+    const { engine, answer } = scripted();
+    await synced();
+    await engine.remove(favorites, profile.id);
+    await engine.runNow(); // unreachable: the deletion was tried
+    await engine.create(favorites, mine, {});
+    await engine.remove(favorites, profile.id);
+    // The creation never left: it goes, and only it; the deletion that was tried stays.
+    expect(await operations()).toEqual(['delete']);
+    expect(await favoriteRow()).toBeUndefined();
+
+    // Refused after all: discarding it brings the platform's row back (its shadow was kept).
+    answer(() => refused(403, 'Vous ne pouvez pas retirer ce favori.'));
+    await engine.syncNow();
+    expect(sent().map((r) => r.method)).toEqual(['DELETE', 'DELETE']);
+    const [issue] = await engine.issues();
+    await engine.discard(issue!.id);
+    expect(await favoriteRow()).toEqual({ added_by: 'Camille Martin', sync_state: 'synced' });
+  });
+
+  it('settled by the row’s tombstone leave a deletion made after it was added again to be sent', async () => {
+    const { engine, answer, store } = scripted();
+    await synced();
+    await engine.remove(favorites, profile.id);
+    await engine.runNow(); // unreachable: the deletion was tried
+    await engine.create(favorites, mine, {});
+    // The creation may have reached the platform as well (tried): removing the row again
+    // queues a deletion after it.
+    await store.write((tx) => tx.run(sql`update outbox set attempts = 1 where operation = 'create'`));
+    await engine.remove(favorites, profile.id);
+    expect(await operations()).toEqual(['delete', 'create', 'delete']);
+
+    // The tombstone the first deletion made: it settles that deletion, not the last one.
+    await engine.applyServerRows(favorites, [], [profile.id]);
+    expect(await operations()).toEqual(['create', 'delete']);
+    expect(await favoriteRow()).toBeUndefined();
+    answer(favoritePlatform);
+    await engine.syncNow();
+    expect(sent().map((r) => r.method)).toEqual(['DELETE', 'PUT', 'DELETE']);
+    expect(await operations()).toEqual([]);
+    // The user's last action stands: the favourite is removed.
+    expect(await favoriteRow()).toBeUndefined();
+  });
+
   it('refused, are parked; discarding one brings the platform’s row back', async () => {
     const { engine, answer } = scripted();
     await synced();
@@ -214,20 +259,35 @@ describe('deletions made here', () => {
 });
 
 describe('profiles carried by favourites and alerts', () => {
-  it('are kept as they pass, and go with the platform’s last favourite or alert of them', async () => {
+  it('are kept as they pass, and stay through their favourite’s and alert’s tombstones', async () => {
     const { engine, answer, store } = scripted();
     await member();
     const alert = sampleAlert('a4000000-0000-4000-8000-000000000001', profile);
     answer(feed.route([[feed.entry('favorite', theirs), feed.entry('private_alert', alert)]]));
     await engine.runNow();
     expect(await store.read((tx) => findCachedProfile(tx, profile.id))).toEqual(profile);
+    const rowid = () =>
+      store.read((tx) =>
+        tx.first<{ rowid: number }>(sql`select rowid from profile where id = ${profile.id}`),
+      );
+    const before = await rowid();
 
+    // A colleague removed the favourite, the alert moved with its offer's sharing, then went:
+    // none of it says anything of the profile, which stays as it was (same row, same words).
     answer(feed.route([[feed.tombstone('favorite', theirs)]]));
     await engine.runNow();
-    expect(await store.read((tx) => findCachedProfile(tx, profile.id))).toBeDefined();
-    answer(feed.route([[feed.tombstone('private_alert', alert)]]));
+    answer(
+      feed.route([[feed.tombstone('private_alert', alert), feed.entry('alert', { ...alert, version: 2 })]]),
+    );
     await engine.runNow();
-    expect(await store.read((tx) => findCachedProfile(tx, profile.id))).toBeUndefined();
+    expect(await rowid()).toEqual(before);
+    answer(feed.route([[feed.tombstone('alert', { ...alert, version: 2 })]]));
+    await engine.runNow();
+    expect(await store.read((tx) => findCachedProfile(tx, profile.id))).toEqual(profile);
+    expect(await rowid()).toEqual(before);
+    expect(
+      await store.read((tx) => searchEverything(tx, 'laborde', 5).groups.map((group) => group.kind)),
+    ).toEqual(['profile']);
   });
 
   it('leave with an application the candidate deleted', async () => {
@@ -249,6 +309,21 @@ describe('profiles carried by favourites and alerts', () => {
 
     await engine.applyServerRows(syncEntities.application, [withdrawn(application, 3)]);
     expect(await store.read((tx) => findCachedProfile(tx, applicant.id))).toBeUndefined();
+  });
+
+  it('stay when an older version of their application comes without the profile after a newer one', async () => {
+    const { engine, store } = scripted();
+    const application = sampleApplication('a5000000-0000-4000-8000-000000000002', { version: 3 });
+    await engine.applyServerRows(syncEntities.application, [application]);
+    const applicant = application.profile!;
+    // An older page (refused by the version guard) cannot take the profile the newer row has.
+    await engine.applyServerRows(syncEntities.application, [withdrawn(application, 2)]);
+    expect(await store.read((tx) => findCachedProfile(tx, applicant.id))).toMatchObject({
+      firstName: 'Émilie',
+    });
+    expect(
+      await store.read((tx) => searchEverything(tx, 'darrigrand', 5).groups.map((group) => group.kind)),
+    ).toEqual(['application', 'profile']);
   });
 });
 

@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -22,6 +21,7 @@ import { datesReversed, isFiltered, PAGE_SIZE } from './listState';
 import { REPLY_TEMPLATES_PATH } from './paths';
 import { useApplicationCounts, useApplicationsPage } from './queries';
 import { useApplicationsParams, type ApplicationsParams } from './useApplicationsParams';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
 
 const empty: Record<ApplicationStatus, string> = {
   a_traiter: 'Aucune candidature à traiter.',
@@ -127,7 +127,6 @@ export function ApplicationsPage() {
     ...(offerId ? { offerId } : {}),
     ...(employerId ? { employerId } : {}),
   });
-  const exporting = useMutation({ mutationFn: () => exportApplications(params.query, params.tab) });
   // A new tab or new filters start with nothing selected.
   const listKey = JSON.stringify([params.tab, params.filters]);
 
@@ -142,12 +141,9 @@ export function ApplicationsPage() {
           <Button component={Link} to={REPLY_TEMPLATES_PATH} variant="outline">
             Modèles de réponse
           </Button>
-          <Button variant="outline" loading={exporting.isPending} onClick={() => exporting.mutate()}>
-            Exporter en CSV
-          </Button>
+          <ExportCsvButton run={() => exportApplications(params.query, params.tab)} />
         </Group>
       </Group>
-      {exporting.error && <ErrorAlert message={messageOf(exporting.error)} />}
       <ApplicationFiltersBar params={params} />
       <StatusTabs
         statuses={applicationStatuses}

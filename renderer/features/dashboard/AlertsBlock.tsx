@@ -5,6 +5,8 @@ import type { LocalAlert } from '../../../shared/domain/alerts';
 import { OETH_SENTENCE } from '../../../shared/domain/applications';
 import { messageOf } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
+import { exportAlerts } from '../profiles/exportProfiles';
 import { notifySuccess } from '../../ui/notify';
 import { plural } from '../../ui/plural';
 import { HandicapPictogram } from '../offers/HandicapPictogram';
@@ -89,11 +91,14 @@ export function AlertsBlock() {
         )}
         {rows.length > 0 && (
           <>
-            <Text size="sm" role="status" aria-live="polite">
-              {rows.length < ALERTS_SHOWN
-                ? plural(rows.length, 'alerte', 'alertes')
-                : `Les ${ALERTS_SHOWN} meilleures alertes : choisissez une offre pour voir toutes les siennes.`}
-            </Text>
+            <Group justify="space-between">
+              <Text size="sm" role="status" aria-live="polite">
+                {rows.length < ALERTS_SHOWN
+                  ? plural(rows.length, 'alerte', 'alertes')
+                  : `Les ${ALERTS_SHOWN} meilleures alertes : choisissez une offre pour voir toutes les siennes, ou exportez-les toutes.`}
+              </Text>
+              <ExportCsvButton run={() => exportAlerts(offerId)} label="Exporter en CSV : alertes" />
+            </Group>
             <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
               {rows.map((alert) => (
                 <AlertItem

@@ -1,10 +1,13 @@
 import { Anchor, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { OETH_SENTENCE } from '../../../shared/domain/applications';
 import { messageOf } from '../../api/client';
 import { formatShortDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
+import { PageNav } from '../../ui/PageNav';
+import { exportFavorites } from '../profiles/exportProfiles';
 import { HandicapPictogram } from '../offers/HandicapPictogram';
 import { profileName } from '../profiles/labels';
 import { profilePath, PROFILES_PATH } from '../profiles/paths';
@@ -12,12 +15,21 @@ import { useFavorites, useRemoveFavorite } from '../profiles/queries';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
 import { FROM_DASHBOARD } from './paths';
 
-/** The dashboard's "Favoris": the profiles the structure's team set aside, newest first. */
+/** Favourites shown per page (the list is the whole structure's, loaded at once). */
+const PAGE_SIZE = 10;
+
+/** The dashboard's "Favoris": the profiles the structure's team set aside, newest first, 10 a page. */
 export function FavoritesBlock() {
   const favorites = useFavorites();
   const remove = useRemoveFavorite();
   const heading = useRef<HTMLHeadingElement>(null);
   const rows = favorites.data ?? [];
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  // The last row of the last page removed (here or by a sync): the page before it, which stays.
+  if (favorites.data && page > pages) setPage(pages);
+  const current = Math.min(page, pages);
+  const shown = rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="dashboard-favorites">
       <Stack>
@@ -26,9 +38,12 @@ export function FavoritesBlock() {
           <Title order={2} id="dashboard-favorites" ref={heading} tabIndex={-1}>
             Favoris
           </Title>
-          <Anchor component={Link} to={PROFILES_PATH} size="sm">
-            Rechercher des profils
-          </Anchor>
+          <Group>
+            <Anchor component={Link} to={PROFILES_PATH} size="sm">
+              Rechercher des profils
+            </Anchor>
+            {rows.length > 0 && <ExportCsvButton run={exportFavorites} label="Exporter en CSV : favoris" />}
+          </Group>
         </Group>
         {favorites.isPending && <Loader aria-label="Chargement des favoris" />}
         {favorites.error && (
@@ -54,7 +69,7 @@ export function FavoritesBlock() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {rows.map((favorite) => {
+                {shown.map((favorite) => {
                   const name = profileName(favorite.profile);
                   return (
                     <Table.Tr key={favorite.id}>
@@ -102,6 +117,7 @@ export function FavoritesBlock() {
             </Table>
           </Table.ScrollContainer>
         )}
+        <PageNav label="Pages des favoris" total={pages} value={current} onChange={setPage} />
       </Stack>
     </Card>
   );

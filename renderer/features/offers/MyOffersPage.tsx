@@ -1,7 +1,6 @@
 import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { PageNav } from '../../ui/PageNav';
 import { StatusTabs } from '../../ui/StatusTabs';
-import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { offerStatuses, offerTabLabels, type OfferStatus } from '../../../shared/domain/offers';
 import { messageOf } from '../../api/client';
@@ -14,6 +13,7 @@ import { OffersTable } from './OffersTable';
 import { CREATE_OFFER_PATH } from './paths';
 import { useOfferCounts, useOffersPage } from './queries';
 import { PAGE_SIZE, useOffersParams } from './useOffersParams';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
 
 const empty: Record<OfferStatus, string> = {
   en_cours: 'Aucune offre en cours.',
@@ -59,7 +59,6 @@ export function MyOffersPage() {
   usePageTitle('Mes offres');
   const params = useOffersParams();
   const counts = useOfferCounts();
-  const exporting = useMutation({ mutationFn: () => exportOffers(params.query, params.tab) });
 
   return (
     <Stack>
@@ -69,12 +68,9 @@ export function MyOffersPage() {
           <Button component={Link} to={CREATE_OFFER_PATH}>
             Créer une offre
           </Button>
-          <Button variant="outline" loading={exporting.isPending} onClick={() => exporting.mutate()}>
-            Exporter en CSV
-          </Button>
+          <ExportCsvButton run={() => exportOffers(params.query, params.tab)} />
         </Group>
       </Group>
-      {exporting.error && <ErrorAlert message={messageOf(exporting.error)} />}
       <OfferFiltersBar filters={params.filters} onChange={params.setFilter} onClear={params.clearFilters} />
       <StatusTabs
         statuses={offerStatuses}

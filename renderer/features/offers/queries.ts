@@ -17,6 +17,30 @@ export function useOffersPage(query: OffersListQuery) {
   });
 }
 
+/** The channel's largest page. */
+const OPEN_OFFERS_BATCH = 500;
+
+/** Every offer "En cours" of the structure, newest number first, fetched page by page. */
+export function useOpenOffers() {
+  return useQuery({
+    queryKey: queryKeys.openOffers,
+    queryFn: async () => {
+      const offers: LocalOffer[] = [];
+      for (let offset = 0; ; offset += OPEN_OFFERS_BATCH) {
+        const page = await call('offers.list', {
+          status: 'en_cours',
+          sort: 'number',
+          direction: 'desc',
+          limit: OPEN_OFFERS_BATCH,
+          offset,
+        });
+        offers.push(...page.rows);
+        if (page.rows.length < OPEN_OFFERS_BATCH || offers.length >= page.total) return offers;
+      }
+    },
+  });
+}
+
 export function useOfferCounts() {
   return useQuery({ queryKey: queryKeys.offerCounts, queryFn: () => call('offers.counts') });
 }

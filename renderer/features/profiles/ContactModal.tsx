@@ -18,9 +18,9 @@ function ContactForm({ profileId, onSent }: { profileId: string; onSent: () => v
     schema: contactFieldsSchema,
     // The schema has checked the offer: it is chosen here.
     submit: (values: ContactValues) => contact.send(values as ContactFieldsInput),
-    onSuccess: async (sent) => {
+    onSuccess: (sent) => {
       onSent();
-      await contact.onSent(sent);
+      contact.onSent(sent);
     },
   });
   return (

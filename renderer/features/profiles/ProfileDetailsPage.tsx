@@ -55,7 +55,6 @@ function FavoriteLine({ favorite }: { favorite: NonNullable<ProfileDetails['favo
 function Details({ details }: { details: ProfileDetails }) {
   const { profile } = details;
   const name = profileName(profile);
-  usePageTitle(name);
   const [contacting, setContacting] = useState(false);
   return (
     <Stack>
@@ -95,6 +94,8 @@ function Details({ details }: { details: ProfileDetails }) {
 export function ProfileDetailsPage() {
   const { id = '' } = useParams();
   const details = useProfileDetails(id);
+  // Named while it loads and when it fails too, not left with the previous screen's title.
+  usePageTitle(details.data && !details.error ? profileName(details.data.profile) : 'Profil');
   if (details.isPending) return <Loader aria-label="Chargement du profil" />;
   if (details.error) {
     return (

@@ -1,8 +1,10 @@
-import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { AppError } from '../../../shared/ipc/errors';
 import { messageOf } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
+import { exportProfileSearch } from './exportProfiles';
 import { PageNav } from '../../ui/PageNav';
 import { plural } from '../../ui/plural';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -69,11 +71,19 @@ export function ProfileSearchPage() {
               {SEARCHED_OFFLINE}
             </Alert>
           )}
-          <Text role="status" aria-live="polite">
-            {data.total === 0
-              ? 'Aucun profil ne correspond à cette recherche.'
-              : `${plural(data.total, 'profil trouvé', 'profils trouvés')}${pages > 1 ? ` — page ${data.page} sur ${pages}` : ''}`}
-          </Text>
+          <Group justify="space-between">
+            <Text role="status" aria-live="polite">
+              {data.total === 0
+                ? 'Aucun profil ne correspond à cette recherche.'
+                : `${plural(data.total, 'profil trouvé', 'profils trouvés')}${pages > 1 ? ` — page ${data.page} sur ${pages}` : ''}`}
+            </Text>
+            {data.total > 0 && (
+              <ExportCsvButton
+                run={() => exportProfileSearch(query)}
+                label="Exporter en CSV : profils trouvés"
+              />
+            )}
+          </Group>
           {data.profiles.length > 0 && <ProfilesTable profiles={data.profiles} />}
           <PageNav
             label="Pages des profils trouvés"

@@ -42,7 +42,11 @@ export function useAlerts(offerId: string | null) {
   });
 }
 
-/** Writes what a local change does to a profile's "Détails" at once (the core's answer follows). */
+/**
+ * Writes what a local change does to a profile's "Détails" at once. The queries it touches
+ * (this "Détails", the dashboard's "Favoris", the global search) are refreshed by the core's
+ * `entities.changed`, sent with every local write: not invalidated here a second time.
+ */
 function useUpdateDetails(profileId: string) {
   const queryClient = useQueryClient();
   return (change: (details: ProfileDetails) => ProfileDetails) =>
@@ -53,7 +57,6 @@ function useUpdateDetails(profileId: string) {
 
 /** "Ajouter aux favoris" / "Retirer des favoris": kept here at once, the whole team sees it after the sync. */
 export function useFavoriteToggle(profileId: string) {
-  const refresh = useRefreshEntity();
   const update = useUpdateDetails(profileId);
   return useMutation({
     mutationFn: async (add: boolean): Promise<LocalFavorite | null> => {
@@ -61,9 +64,8 @@ export function useFavoriteToggle(profileId: string) {
       await call('favorites.remove', { profileId });
       return null;
     },
-    onSuccess: async (favorite) => {
+    onSuccess: (favorite) => {
       update((details) => ({ ...details, favorite }));
-      await refresh('favorite');
       notifySuccess(favorite ? 'Profil ajouté aux favoris de la structure.' : 'Profil retiré des favoris.');
     },
     onError: (error) => notifyError(messageOf(error)),
@@ -85,7 +87,6 @@ export function useRemoveFavorite() {
 
 /** "Contacter ce profil": kept in the profile's history at once, sent at the next sync. */
 export function useSendContact(profileId: string) {
-  const refresh = useRefreshEntity();
   const update = useUpdateDetails(profileId);
   return {
     send: (contact: ContactFieldsInput) =>
@@ -93,12 +94,11 @@ export function useSendContact(profileId: string) {
       call('contacts.send', { profileId, contact }).catch((error: unknown) => {
         throw fieldsUnder(error, 'contact');
       }),
-    onSent: async (contact: LocalContact) => {
+    onSent: (contact: LocalContact) => {
       update((details) => ({
         ...details,
         contacts: [contact, ...details.contacts.filter((other) => other.id !== contact.id)],
       }));
-      await refresh('contact');
       notifySuccess(
         contact.syncState === 'synced'
           ? 'Message envoyé : le candidat le trouvera sur la plateforme.'

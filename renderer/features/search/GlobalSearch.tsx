@@ -2,7 +2,7 @@ import { Box, Button, Input, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { searchKindLabels, type SearchHit } from '../../../shared/domain/global-search';
 import { call, messageOf } from '../../api/client';
@@ -54,6 +54,11 @@ export function GlobalSearch() {
     setActive(0);
   }
   const current = Math.min(active, hits.length - 1);
+  // The results shown are those of what is typed: not the previous query's, kept while the
+  // debounce runs and the next search answers, nor none yet.
+  const settled = q === query.trim() && (q === '' || !search.isPending) && !search.isPlaceholderData;
+  // Enter pressed before that: the first result of what was typed opens when it comes.
+  const openWhenSettled = useRef(false);
 
   useEffect(() => {
     if (current >= 0) document.getElementById(hitId(current))?.scrollIntoView({ block: 'nearest' });
@@ -63,16 +68,30 @@ export function GlobalSearch() {
     spotlight.close();
     void navigate(hitPath(hit));
   };
+  const changeQuery = (next: string) => {
+    // Typing on (or closing, which empties it): that Enter was for other text.
+    openWhenSettled.current = false;
+    setQuery(next);
+  };
+
+  useEffect(() => {
+    if (!openWhenSettled.current || !settled) return;
+    openWhenSettled.current = false;
+    const hit = hits[current];
+    if (hit) open(hit);
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (hits.length === 0 || event.nativeEvent.isComposing) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const hit = hits[current];
+      if (!settled) openWhenSettled.current = true;
+      else if (hit) open(hit);
+    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && hits.length > 0) {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((current + step + hits.length) % hits.length);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const hit = hits[current];
-      if (hit) open(hit);
     }
   };
 
@@ -83,7 +102,7 @@ export function GlobalSearch() {
   return (
     <Spotlight.Root
       query={query}
-      onQueryChange={setQuery}
+      onQueryChange={changeQuery}
       // Anywhere: in a text field too.
       tagsToIgnore={[]}
       title="Recherche sur ce poste"
@@ -104,7 +123,7 @@ export function GlobalSearch() {
           aria-activedescendant={current >= 0 ? hitId(current) : undefined}
           placeholder="Offre, employeur, candidat, profil…"
           value={query}
-          onChange={(event) => setQuery(event.currentTarget.value)}
+          onChange={(event) => changeQuery(event.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
         <Text id="global-search-help" size="xs" c="dimmed" mt={4}>
@@ -129,8 +148,9 @@ export function GlobalSearch() {
         <ScrollArea.Autosize
           mah={420}
           type="auto"
-          // The results are reached from the text box; the list itself scrolls from the keyboard too.
-          viewportProps={{ tabIndex: 0 }}
+          // The results are reached from the text box; the list itself scrolls from the keyboard too,
+          // a named stop on the way (axe: scrollable-region-focusable).
+          viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Résultats' }}
         >
           <Box id={LIST_ID} role="listbox" aria-label="Résultats de la recherche" p={4}>
             {groups.map((group, groupAt) => (

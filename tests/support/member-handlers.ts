@@ -1,12 +1,12 @@
-import type { User } from '../../../shared/domain/account';
-import type { ChannelInput, ChannelName, ChannelOutput, Handlers } from '../../../shared/ipc/contract';
-import type { AppErrorData } from '../../../shared/ipc/errors';
-import { sampleStructure } from '../../../tests/support/applications';
-import { me, type ScriptedEngine } from '../../../tests/support/scripted-engine';
-import { createDispatcher } from '../dispatch';
-import type { PlatformClient } from '../platform/client';
-import { syncEntities } from '../sync/entities';
-import type { HandlerContext } from './context';
+import type { User } from '../../shared/domain/account';
+import type { ChannelInput, ChannelName, ChannelOutput, Handlers } from '../../shared/ipc/contract';
+import type { AppErrorData } from '../../shared/ipc/errors';
+import { createDispatcher } from '../../electron/core/dispatch';
+import type { HandlerContext } from '../../electron/core/handlers/context';
+import type { PlatformClient } from '../../electron/core/platform/client';
+import { syncEntities } from '../../electron/core/sync/entities';
+import { sampleStructure } from './applications';
+import { me, type ScriptedEngine } from './scripted-engine';
 
 /** Handlers called as the app calls them: through the dispatcher, inputs checked by the contract. */
 export interface TestHandlers {

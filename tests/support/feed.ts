@@ -1,5 +1,5 @@
-import type { Change } from '../../../shared/api/sync';
-import { ok, unreachable, type Route } from '../../../tests/support/scripted-engine';
+import type { Change } from '../../shared/api/sync';
+import { ok, unreachable, type Route } from './scripted-engine';
 
 /**
  * The platform's change feed as engine tests write it: numbered entries and tombstones, served

@@ -1,8 +1,8 @@
-import type { Alert } from '../../../shared/domain/alerts';
-import type { Application } from '../../../shared/domain/applications';
-import { matchProfile } from '../../../shared/domain/match';
-import type { Contact, Favorite, Profile } from '../../../shared/domain/profiles';
-import { OFFER_ID } from '../../../tests/support/applications';
+import type { Alert } from '../../shared/domain/alerts';
+import type { Application } from '../../shared/domain/applications';
+import { matchProfile } from '../../shared/domain/match';
+import type { Contact, Favorite, Profile } from '../../shared/domain/profiles';
+import { OFFER_ID } from './applications';
 
 // Profiles, favourites, contacts and alerts as the platform sends them, for tests of the desktop.
 
