@@ -195,4 +195,25 @@ describe('creations made on the desktop', () => {
     expect(await outbox()).toHaveLength(3);
     for (const offer of fresh) expect(await view(offer.id)).toMatchObject({ sync_state: 'pending' });
   });
+
+  it('sends each later edit on the version the platform gave the one before', async () => {
+    const { engine, requests, answer, outbox } = scripted();
+    const offer = sampleOffer('99999999-9999-4999-8999-999999999999');
+    let version = 1;
+    answer((request) =>
+      request.method === 'POST'
+        ? numbering(5)(request.body)
+        : ok({ ...published(offer, 5, ++version), ...(request.body as object) }),
+    );
+    await engine.create(offers, offer, offerPayload(offer));
+    await engine.runNow();
+    await engine.update(offers, offer.id, { title: 'Second de cuisine' });
+    await engine.runNow();
+    await engine.update(offers, offer.id, { title: 'Chef de partie' });
+    await engine.runNow();
+
+    // Acknowledged changes leave no stale base behind: no 412, no merge round-trip.
+    expect(requests.map((r) => r.headers?.['If-Match'])).toEqual([undefined, '"1"', '"2"']);
+    expect(await outbox()).toEqual([]);
+  });
 });

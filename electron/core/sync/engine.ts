@@ -23,6 +23,7 @@ import {
 import {
   applyServerDeletion,
   applyServerState,
+  dropShadow,
   dropLocalRow,
   readShadow,
   hasWaitingChanges,
@@ -684,7 +685,10 @@ export class SyncEngine {
       }
       tx.run(sql`delete from outbox where id = ${row.id}`);
       handOverBase(tx, row, parsed.data.version);
-      applyServerState(tx, entity, parsed.data, hasWaitingChanges(tx, row.entity, row.entity_id));
+      const waiting = hasWaitingChanges(tx, row.entity, row.entity_id);
+      applyServerState(tx, entity, parsed.data, waiting);
+      // The shadow was the base of what was just sent: kept, the next edit would go on its old version (412).
+      if (!waiting) dropShadow(tx, row.entity, row.entity_id);
     });
     this.touched.add(entity.name);
   }

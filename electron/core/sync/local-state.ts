@@ -116,7 +116,7 @@ export function writeShadow(tx: WriteTx, entity: string, data: EntityData): void
   );
 }
 
-function dropShadow(tx: WriteTx, entity: string, id: string): void {
+export function dropShadow(tx: WriteTx, entity: string, id: string): void {
   tx.exec('delete from shadow where entity = ? and id = ?', [entity, id]);
 }
 
