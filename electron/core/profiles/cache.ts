@@ -78,9 +78,13 @@ export function findCachedProfile(tx: WriteTx, id: string): Profile | undefined 
   return row && profileFromColumns(row);
 }
 
-/** The communes referential changed: the profiles' commune centres follow it. */
+/**
+ * The communes referential changed: the profiles' commune centres follow it. Only the rows
+ * whose centre moved (or was unknown) are written: after the first download of the referential
+ * the cache may hold 100,000 profiles, and a new version rarely moves a centre.
+ */
 export function relocateProfiles(tx: WriteTx): void {
-  tx.exec(`update profile set
-    latitude = (select latitude from commune where code = profile.commune_code),
-    longitude = (select longitude from commune where code = profile.commune_code)`);
+  tx.exec(`update profile set latitude = commune.latitude, longitude = commune.longitude
+    from commune where commune.code = profile.commune_code
+    and (profile.latitude is not commune.latitude or profile.longitude is not commune.longitude)`);
 }
