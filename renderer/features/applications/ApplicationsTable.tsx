@@ -1,14 +1,14 @@
-import { Anchor, Checkbox, Group, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { applicantName, OETH_SENTENCE } from '../../../shared/domain/applications';
+import { applicantName } from '../../../shared/domain/applications';
 import type { LocalApplication } from '../../../shared/domain/session';
 import { formatShortDate } from '../../ui/dates';
 import { SortableTh, type Sort } from '../../ui/SortableTh';
-import { HandicapPictogram } from '../offers/HandicapPictogram';
 import { ApplicationStatusBadges } from './ApplicationStatusBadges';
 import { applicationName, offerLabel } from './labels';
 import type { ApplicationSortKey } from './listState';
 import { applicationPath } from './paths';
+import { CandidateName } from '../profiles/CandidateName';
 
 export interface Selection {
   ids: ReadonlySet<string>;
@@ -75,7 +75,7 @@ export function ApplicationsTable({ applications, sort, onSort, caption, selecti
                 )}
                 <Table.Td>{application.number}</Table.Td>
                 <Table.Th scope="row" fw={500}>
-                  <Group gap={6} wrap="nowrap">
+                  <CandidateName oeth={application.profile?.oeth}>
                     {application.profile ? (
                       applicantName(application)
                     ) : (
@@ -83,8 +83,7 @@ export function ApplicationsTable({ applications, sort, onSort, caption, selecti
                         {applicantName(application)}
                       </Text>
                     )}
-                    {application.profile?.oeth && <HandicapPictogram label={OETH_SENTENCE} />}
-                  </Group>
+                  </CandidateName>
                 </Table.Th>
                 <Table.Td>{offerLabel(application)}</Table.Td>
                 <Table.Td>{application.employerName}</Table.Td>

@@ -2,20 +2,19 @@ import { Anchor, Button, Card, Group, Loader, Stack, Text, Title } from '@mantin
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { LocalAlert } from '../../../shared/domain/alerts';
-import { OETH_SENTENCE } from '../../../shared/domain/applications';
 import { messageOf } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExportCsvButton } from '../../ui/ExportCsvButton';
 import { exportAlerts } from '../profiles/exportProfiles';
 import { notifySuccess } from '../../ui/notify';
 import { plural } from '../../ui/plural';
-import { HandicapPictogram } from '../offers/HandicapPictogram';
 import { OpenOfferSelect } from '../offers/OpenOfferSelect';
 import { offerTitleLine, profileName } from '../profiles/labels';
 import { MatchSummary } from '../profiles/MatchSummary';
 import { profilePath } from '../profiles/paths';
 import { ALERTS_SHOWN, useAlerts, useDismissAlert } from '../profiles/queries';
 import { FROM_DASHBOARD } from './paths';
+import { CandidateName } from '../profiles/CandidateName';
 
 function AlertItem({ alert, onDismiss }: { alert: LocalAlert; onDismiss: () => void }) {
   const name = profileName(alert.profile);
@@ -23,12 +22,11 @@ function AlertItem({ alert, onDismiss }: { alert: LocalAlert; onDismiss: () => v
     <Card component="li" withBorder padding="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4}>
-          <Group gap={6} wrap="nowrap">
+          <CandidateName oeth={alert.profile.oeth}>
             <Anchor component={Link} to={profilePath(alert.profile.id)} state={FROM_DASHBOARD} fw={600}>
               {name}
             </Anchor>
-            {alert.profile.oeth && <HandicapPictogram label={OETH_SENTENCE} />}
-          </Group>
+          </CandidateName>
           <Text size="sm">
             {alert.profile.romeLabel}, {alert.profile.communeName}
           </Text>

@@ -1,19 +1,18 @@
 import { Anchor, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { OETH_SENTENCE } from '../../../shared/domain/applications';
 import { messageOf } from '../../api/client';
 import { formatShortDate } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { ExportCsvButton } from '../../ui/ExportCsvButton';
 import { PageNav } from '../../ui/PageNav';
 import { exportFavorites } from '../profiles/exportProfiles';
-import { HandicapPictogram } from '../offers/HandicapPictogram';
 import { profileName } from '../profiles/labels';
 import { profilePath, PROFILES_PATH } from '../profiles/paths';
 import { useFavorites, useRemoveFavorite } from '../profiles/queries';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
 import { FROM_DASHBOARD } from './paths';
+import { CandidateName } from '../profiles/CandidateName';
 
 /** Favourites shown per page (the list is the whole structure's, loaded at once). */
 const PAGE_SIZE = 10;
@@ -74,7 +73,7 @@ export function FavoritesBlock() {
                   return (
                     <Table.Tr key={favorite.id}>
                       <Table.Th scope="row" fw={500}>
-                        <Group gap={6} wrap="nowrap">
+                        <CandidateName oeth={favorite.profile.oeth}>
                           <Anchor
                             component={Link}
                             to={profilePath(favorite.id)}
@@ -83,8 +82,7 @@ export function FavoritesBlock() {
                           >
                             {name}
                           </Anchor>
-                          {favorite.profile.oeth && <HandicapPictogram label={OETH_SENTENCE} />}
-                        </Group>
+                        </CandidateName>
                       </Table.Th>
                       <Table.Td>{favorite.profile.romeLabel}</Table.Td>
                       <Table.Td>{favorite.profile.communeName}</Table.Td>

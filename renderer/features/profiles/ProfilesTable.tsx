@@ -1,12 +1,11 @@
-import { Anchor, Group, Table } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import { OETH_SENTENCE } from '../../../shared/domain/applications';
 import type { ProfileResult } from '../../../shared/domain/profiles';
 import { formatDayOrDate } from '../../ui/dates';
 import { levelLabel } from '../applications/ApplicantProfile';
-import { HandicapPictogram } from '../offers/HandicapPictogram';
 import { formatKm, profileName } from './labels';
 import { backTo, profilePath } from './paths';
+import { CandidateName } from './CandidateName';
 
 /**
  * One page of "Profils trouvés": the candidate's project, never a mail, a phone or an address.
@@ -36,10 +35,7 @@ export function ProfilesTable({ profiles }: { profiles: readonly ProfileResult[]
             return (
               <Table.Tr key={profile.id}>
                 <Table.Th scope="row" fw={500}>
-                  <Group gap={6} wrap="nowrap">
-                    {name}
-                    {profile.oeth && <HandicapPictogram label={OETH_SENTENCE} />}
-                  </Group>
+                  <CandidateName oeth={profile.oeth}>{name}</CandidateName>
                 </Table.Th>
                 <Table.Td>{profile.romeLabel}</Table.Td>
                 <Table.Td>{levelLabel(profile.level)}</Table.Td>
