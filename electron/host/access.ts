@@ -19,9 +19,19 @@ export function requestToken(headers: {
   if (bearer) return bearer[1];
   for (const part of (headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return decodeURIComponent(rest.join('='));
+    if (name === TOKEN_COOKIE) return decodedCookie(rest.join('='));
   }
   return undefined;
+}
+
+// A cookie any page on 127.0.0.1 can plant (cookies ignore ports): one that is not valid
+// percent-encoding reads as no token at all, never as an error of every request.
+function decodedCookie(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

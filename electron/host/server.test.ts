@@ -17,8 +17,16 @@ function request(
 ) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
     (resolve, reject) => {
-      const url = new URL(pathname, host.origin);
-      const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      // The path goes as written (`//evil.example/` included), not resolved against the origin.
+      const { hostname, port } = new URL(host.origin);
+      const target = {
+        hostname,
+        port,
+        path: pathname,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      };
+      const req = http.request(target, (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -124,6 +132,60 @@ describe('web host', () => {
     expect(form.status).toBe(415);
     const unknown = await request('/ipc/inconnu', { method: 'POST', headers: json(), body: '{}' });
     expect(unknown.status).toBe(404);
+  });
+
+  it('reads a cookie that is not valid percent-encoding as no token, on every route', async () => {
+    const planted = { Cookie: 'bureau_token=%E0%A4%A' };
+    for (const pathname of ['/', '/events', '/assets/app.js', '/mon-compte/ma-structure']) {
+      expect((await request(pathname, { headers: planted })).status).toBe(401);
+    }
+    const call = await request('/ipc/session.get', {
+      method: 'POST',
+      headers: { ...planted, 'Content-Type': 'application/json' },
+      body: '',
+    });
+    expect(call.status).toBe(401);
+    // The address's token still works, and replaces the planted cookie.
+    const exchange = await request(`/?token=${host.token}`, { headers: planted });
+    expect(exchange.status).toBe(302);
+  });
+
+  it('keeps the redirect after the token exchange on this host, whatever the path', async () => {
+    for (const pathname of [
+      '/.//evil.example/',
+      '//evil.example/',
+      '/\\evil.example/',
+      '/./\\/evil.example',
+    ]) {
+      const answer = await request(`${pathname}?token=${host.token}`);
+      expect(answer.status).toBe(302);
+      const location = answer.headers.location ?? '';
+      expect(location).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, host.origin).origin).toBe(host.origin);
+    }
+    // Found by the fuzz suite: a path the URL parser reads as an empty host was a 500.
+    expect((await request('//', { headers: bearer() })).status).toBe(200);
+  });
+
+  it('labels the framework’s refusals (too large, unknown type) with their code, in French', async () => {
+    const tooLarge = await request('/ipc/session.get', {
+      method: 'POST',
+      headers: json(),
+      body: JSON.stringify({ data: 'x'.repeat(6 * 1_048_576) }),
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toEqual({
+      ok: false,
+      error: { code: 'validation', message: 'Le corps de la requête est trop volumineux (5 Mo au plus).' },
+    });
+    const xml = await request('/ipc/session.get', {
+      method: 'POST',
+      headers: { ...bearer(), 'Content-Type': 'application/xml' },
+      body: '<a/>',
+    });
+    expect(xml.status).toBe(415);
+    expect(JSON.parse(xml.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(JSON.parse(xml.body).error.message).toContain('JSON');
   });
 
   it('streams the core’s events as server-sent events', async () => {

@@ -7,6 +7,7 @@ import { isChannelName } from '../../shared/ipc/contract';
 import type { Core } from '../core/create-core';
 import { securityHeaders } from '../core/security/csp';
 import { isAllowedHost, isAllowedOrigin, requestToken, TOKEN_COOKIE, tokenMatches } from './access';
+import { hostErrorEnvelope, sameHostLocation } from './errors';
 
 export interface HostOptions {
   core: Core;
@@ -25,6 +26,18 @@ export interface Host {
   close(): Promise<void>;
 }
 
+/**
+ * The request's path and query. Parsed below a fixed origin rather than resolved against the
+ * Host header: `//` or `//evil.example/` would otherwise read as another host (or not parse).
+ */
+function requestUrl(raw: string): URL | undefined {
+  try {
+    return new URL(`http://hote.local${raw.startsWith('/') ? '' : '/'}${raw}`);
+  } catch {
+    return undefined;
+  }
+}
+
 const DENIED =
   'Accès refusé : ouvrez l’adresse complète affichée au lancement de « npm run start:web » (elle contient un jeton d’accès).';
 
@@ -39,7 +52,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
   const token = options.token ?? randomBytes(32).toString('base64url');
   // SSE connections never end by themselves: close() must cut them.
-  const app = Fastify({ logger: false, bodyLimit: 5 * 1_048_576, forceCloseConnections: true });
+  const bodyLimit = 5 * 1_048_576;
+  const app = Fastify({ logger: false, bodyLimit, forceCloseConnections: true });
   let port = options.port;
 
   const deny = (reply: FastifyReply, status: number, message: string) =>
@@ -49,7 +63,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     for (const [name, value] of Object.entries(securityHeaders())) reply.header(name, value);
     if (!isAllowedHost(request.headers.host, port)) return deny(reply, 421, 'Hôte non autorisé.');
     if (!isAllowedOrigin(request.headers.origin, port)) return deny(reply, 403, 'Origine non autorisée.');
-    const url = new URL(request.url, `http://${request.headers.host}`);
+    const url = requestUrl(request.url);
+    if (!url) return deny(reply, 400, 'Adresse de la requête invalide.');
     const offered = url.searchParams.get('token');
     if (request.method === 'GET' && offered !== null) {
       if (!tokenMatches(token, offered)) return deny(reply, 401, DENIED);
@@ -59,7 +74,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         'Set-Cookie',
         `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`,
       );
-      return reply.redirect(`${url.pathname}${url.search}`, 302);
+      return reply.redirect(sameHostLocation(url.pathname, url.search), 302);
     }
     if (!tokenMatches(token, requestToken(request.headers))) return deny(reply, 401, DENIED);
   });
@@ -110,13 +125,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
       done(error, undefined);
     }
   });
-  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    const message =
-      status === 400 ? 'Le corps de la requête n’est pas un JSON valide.' : 'Erreur interne de l’hôte web.';
-    return reply
-      .code(status)
-      .send({ ok: false, error: { code: status === 400 ? 'validation' : 'internal', message } });
+  app.setErrorHandler((error: { statusCode?: number }, _request, reply) => {
+    const { status, error: data } = hostErrorEnvelope(error.statusCode, bodyLimit);
+    return reply.code(status).send({ ok: false, error: data });
   });
 
   await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html', wildcard: false });
