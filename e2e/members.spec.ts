@@ -42,10 +42,13 @@ test('le référent ajoute un collaborateur en attente comme gestionnaire, qui s
   await expect(page.getByRole('banner')).toContainText(DEMO.structure);
   await openMenuEntry(page, 'Ma structure');
   await expect(page.getByRole('main')).toContainText(DEMO.structure);
-  // A gestionnaire has no access to the users' page: not in the menu.
-  await expect(
-    page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: USERS_PAGE }),
-  ).toHaveCount(0);
+  // The entry is in every menu, as in the manual; a gestionnaire who opens it is sent home.
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: USERS_PAGE })
+    .click();
+  await expectScreen(page, /^Bonjour /);
+  await expect(page.getByRole('alert')).toHaveText(REFERENT_ONLY);
 });
 
 test('le référent transfère ses droits ; devenu gestionnaire, il est renvoyé à l’accueil s’il rouvre la page', async ({
@@ -66,8 +69,13 @@ test('le référent transfère ses droits ; devenu gestionnaire, il est renvoyé
 
   await expectScreen(page, `Bonjour ${DEMO.firstName}`);
   await expect(page.getByRole('alert')).toContainText('Vos droits ont été transférés');
-  const menu = page.getByRole('navigation', { name: 'Menu principal' });
-  await expect(menu.getByRole('link', { name: USERS_PAGE })).toHaveCount(0);
+  // The entry stays in the menu, as in the manual; opening it as a gestionnaire sends home.
+  await page
+    .getByRole('navigation', { name: 'Menu principal' })
+    .getByRole('link', { name: USERS_PAGE })
+    .click();
+  await expectScreen(page, `Bonjour ${DEMO.firstName}`);
+  await expect(page.getByRole('alert')).toHaveText(REFERENT_ONLY);
 
   // A deep link to the page: home, with the manual's sentence.
   await desktop.goto('/mon-compte/utilisateurs-de-ma-structure');
@@ -188,5 +196,5 @@ test('des droits transférés depuis un autre poste arrivent à la synchronisati
   await expect(page.getByRole('alert')).toHaveText(REFERENT_ONLY);
   await expect(
     page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: USERS_PAGE }),
-  ).toHaveCount(0);
+  ).toHaveCount(1);
 });

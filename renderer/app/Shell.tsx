@@ -23,8 +23,6 @@ import { APP_NAME } from '../ui/usePageTitle';
 interface MenuEntry {
   label: string;
   to: string;
-  /** Only the structure's référent sees it (the platform refuses the others anyway). */
-  referentOnly?: boolean;
   /** Shows the number of applications "A traiter" beside it. */
   toAnswerBadge?: boolean;
 }
@@ -36,7 +34,8 @@ const menus: Array<{ title: string; entries: MenuEntry[] }> = [
     entries: [
       { label: 'Ma structure', to: '/mon-compte/ma-structure' },
       { label: 'Mes informations personnelles', to: '/mon-compte/mes-informations-personnelles' },
-      { label: 'Utilisateurs de ma structure', to: MEMBERS_PATH, referentOnly: true },
+      // Shown to everyone, as in the manual: a gestionnaire who opens it is sent home with its sentence.
+      { label: 'Utilisateurs de ma structure', to: MEMBERS_PATH },
     ],
   },
   {
@@ -197,15 +196,13 @@ export function Shell() {
                 <Text component="h2" size="xs" fw={700} tt="uppercase" px="sm" mb={4}>
                   {menu.title}
                 </Text>
-                {menu.entries
-                  .filter((entry) => !entry.referentOnly || user.role === 'referent')
-                  .map((entry) =>
-                    entry.toAnswerBadge ? (
-                      <ToAnswerMenuLink key={entry.to} label={entry.label} to={entry.to} />
-                    ) : (
-                      <MenuLink key={entry.to} label={entry.label} to={entry.to} />
-                    ),
-                  )}
+                {menu.entries.map((entry) =>
+                  entry.toAnswerBadge ? (
+                    <ToAnswerMenuLink key={entry.to} label={entry.label} to={entry.to} />
+                  ) : (
+                    <MenuLink key={entry.to} label={entry.label} to={entry.to} />
+                  ),
+                )}
               </Box>
             ))}
             <SyncMenu />
