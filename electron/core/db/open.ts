@@ -5,7 +5,7 @@ import path from 'node:path';
 import { withStatementCache } from '../../../shared/db/statement-cache';
 import { migrateToLatest, TransactionalSqliteDialect } from '../../../shared/db/migrate';
 import { uuidSchema } from '../../../shared/domain/fields';
-import { localMigrations } from './migrations';
+import { localMigrations } from './migrations/index';
 import type { LocalDatabase } from './schema';
 import { LocalStore } from './store';
 
