@@ -1,6 +1,7 @@
 import { contract, isChannelName, type Handlers } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { AppError, validationError } from '../../shared/ipc/errors';
+import { runInChannel } from './db/query-log';
 
 export interface Logger {
   error(message: string, error?: unknown): void;
@@ -24,7 +25,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
     if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues).toData() };
     try {
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-      const output = await handler(parsed.data);
+      // The local database's slow-query log names the channel whose handling ran the query.
+      const output = await runInChannel(channel, () => handler(parsed.data));
       // Answers are checked too: a handler bug must not reach the renderer as odd data.
       return { ok: true, data: definition.output.parse(output) };
     } catch (error) {

@@ -12,6 +12,7 @@ import { DatabaseTooNewError, MigrationFailedError } from '../../../shared/db/mi
 import { AppError } from '../../../shared/ipc/errors';
 import type { Logger } from '../dispatch';
 import { accountDatabaseFile, openLocalDatabase } from '../db/open';
+import { slowQueryLog, type QueryClock } from '../db/query-log';
 import type { LocalStore } from '../db/store';
 import type { EventHub } from '../events';
 import type { PlatformClient } from '../platform/client';
@@ -62,6 +63,8 @@ export interface SessionDeps {
   sync?: SyncTuning;
   referentials?: ReferentialTuning;
   sqliteNativeBinding?: string;
+  /** The slow-query log's clock (performance.now); tests drive their own. */
+  queryClock?: QueryClock;
 }
 
 function databaseError(error: unknown): AppError {
@@ -109,9 +112,14 @@ export class SessionManager {
   private async open(userId: string): Promise<OpenAccount> {
     let store: LocalStore;
     try {
+      const { logger } = this.deps;
       store = await openLocalDatabase(
         accountDatabaseFile(this.deps.dataDir, userId),
         this.deps.sqliteNativeBinding,
+        {
+          // A slow query is worth a line in the log file, not an error: only a logger with `info` gets them.
+          slowLog: logger.info ? slowQueryLog((line) => logger.info?.(line), this.deps.queryClock) : null,
+        },
       );
     } catch (error) {
       throw databaseError(error);
