@@ -12,7 +12,12 @@ export interface Logger {
  * The single entry of every transport: checks the channel and its input against the contract
  * before any handler runs (so a malformed payload writes nothing), and answers an envelope.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger) {
+export function createDispatcher(
+  handlers: Handlers,
+  logger: Logger,
+  /** An error the core can name (a damaged local database) as the AppError to answer; null otherwise. */
+  translate: (error: unknown) => AppError | null = () => null,
+) {
   return async function invoke(channel: unknown, rawInput?: unknown): Promise<Envelope<unknown>> {
     if (!isChannelName(channel)) {
       return {
@@ -31,6 +36,11 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
       return { ok: true, data: definition.output.parse(output) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toData() };
+      const known = translate(error);
+      if (known) {
+        logger.error(`Erreur de la base locale sur le canal ${channel}`, error);
+        return { ok: false, error: known.toData() };
+      }
       logger.error(`Erreur inattendue sur le canal ${channel}`, error);
       return {
         ok: false,

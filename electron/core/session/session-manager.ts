@@ -11,7 +11,9 @@ import type { SyncStatus } from '../../../shared/domain/sync';
 import { DatabaseTooNewError, MigrationFailedError } from '../../../shared/db/migrate';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Logger } from '../dispatch';
-import { accountDatabaseFile, openLocalDatabase } from '../db/open';
+import { damageDuringUseError, damageOf, markDamaged } from '../db/damage';
+import { accountDatabaseFile } from '../db/open';
+import { openAccountDatabase, type Recovery } from '../db/recovery';
 import { slowQueryLog, type QueryClock } from '../db/query-log';
 import type { LocalStore } from '../db/store';
 import type { EventHub } from '../events';
@@ -65,6 +67,8 @@ export interface SessionDeps {
   sqliteNativeBinding?: string;
   /** The slow-query log's clock (performance.now); tests drive their own. */
   queryClock?: QueryClock;
+  /** Dates the copies of a damaged database (default: the system clock). */
+  now?: () => Date;
 }
 
 function databaseError(error: unknown): AppError {
@@ -95,40 +99,59 @@ export class SessionManager {
     const userId = readSetting(this.deps.settings, 'lastUserId');
     const token = await this.deps.secrets.get(REFRESH_TOKEN_SECRET);
     if (!userId || !token) return;
+    let recovery: Recovery | null;
     try {
-      this.account = await this.open(userId);
+      ({ account: this.account, recovery } = await this.open(userId));
     } catch {
       // Left signed out: signing in again reports the database problem in words.
       return;
     }
     if (!(await readLocalSession(this.account.store)).user) {
       await this.close();
+      // A damaged cache was replaced by an empty one: the login page says what happened to it.
+      if (recovery)
+        this.deps.settings.set('signOutNotice', {
+          userId,
+          mail: recovery.mail ?? '(adresse illisible)',
+          message: recovery.message,
+        });
       return;
     }
     this.deps.client.resume(token);
     this.account.sync.start();
   }
 
-  private async open(userId: string): Promise<OpenAccount> {
+  private async open(userId: string): Promise<{ account: OpenAccount; recovery: Recovery | null }> {
     let store: LocalStore;
+    let recovery: Recovery | null;
+    const { logger } = this.deps;
     try {
-      const { logger } = this.deps;
-      store = await openLocalDatabase(
+      ({ store, recovery } = await openAccountDatabase(
         accountDatabaseFile(this.deps.dataDir, userId),
         this.deps.sqliteNativeBinding,
         {
           // A slow query is worth a line in the log file, not an error: only a logger with `info` gets them.
           slowLog: logger.info ? slowQueryLog((line) => logger.info?.(line), this.deps.queryClock) : null,
+          now: this.now,
         },
-      );
+      ));
     } catch (error) {
       throw databaseError(error);
     }
+    if (recovery) logger.error(`Base locale remplacée (${recovery.code}) : ${recovery.message}`);
+    // Errors of the background work tell a damaged file too: the next start repairs it.
+    const watchful: Logger = {
+      ...logger,
+      error: (message, error) => {
+        this.noteDamage(userId, error);
+        logger.error(message, error);
+      },
+    };
     const { downloads = true, intervalMs } = this.deps.referentials ?? {};
     const referentials = new ReferentialRefresher({
       store,
       client: this.deps.client,
-      logger: this.deps.logger,
+      logger: watchful,
       onChange: () => this.onEntitiesChanged([REFERENTIALS_ENTITY]),
       ...(intervalMs !== undefined ? { intervalMs } : {}),
     });
@@ -136,7 +159,7 @@ export class SessionManager {
       ...this.deps.sync,
       store,
       client: this.deps.client,
-      logger: this.deps.logger,
+      logger: watchful,
       onChange: (entities) => this.onEntitiesChanged(entities),
       onStatus: (status: SyncStatus) => this.deps.events.emit({ type: 'sync.status', payload: status }),
       onSessionExpired: () => this.markReauthRequired(),
@@ -149,7 +172,29 @@ export class SessionManager {
           this.deps.events.emit({ type: 'applications.arrived', payload: { count: application } });
       },
     });
-    return { userId, store, sync, referentials };
+    return { account: { userId, store, sync, referentials }, recovery };
+  }
+
+  private readonly now = (): Date => (this.deps.now ? this.deps.now() : new Date());
+
+  /** A damaged or read-only file met while in use: marked, so that the next start recovers it. */
+  private noteDamage(userId: string, error: unknown): AppError | null {
+    const damage = damageOf(error);
+    if (!damage) return null;
+    try {
+      markDamaged(accountDatabaseFile(this.deps.dataDir, userId), damage, this.now());
+    } catch (markError) {
+      this.deps.logger.error('Impossible de noter que la base locale est endommagée', markError);
+    }
+    return damageDuringUseError(damage);
+  }
+
+  /**
+   * The `database` error for an error a handler met in the signed-in account's database, when it
+   * says the file is damaged or read-only; null for any other.
+   */
+  databaseFailure(error: unknown): AppError | null {
+    return this.account ? this.noteDamage(this.account.userId, error) : null;
   }
 
   private onEntitiesChanged(entities: string[]): void {
@@ -233,7 +278,7 @@ export class SessionManager {
     if (this.account && this.account.userId !== user.id) await this.close();
     if (!this.account) {
       try {
-        this.account = await this.open(user.id);
+        this.account = (await this.open(user.id)).account;
       } catch (error) {
         await client.logout();
         throw error;
