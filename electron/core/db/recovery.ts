@@ -59,11 +59,14 @@ export async function openAccountDatabase(
         // user version changes nothing.
         const version = store.sqlite.pragma('user_version', { simple: true }) as number;
         store.sqlite.pragma(`user_version = ${Number(version)}`);
-        return { store, recovery: null };
       } catch (error) {
-        await store.close();
-        throw error;
+        // Anything else (another instance holding the lock too long) is no reason to start anew.
+        if (damageOf(error)) {
+          await store.close();
+          throw error;
+        }
       }
+      return { store, recovery: null };
     } catch (error) {
       damage = damageOf(error);
       if (!damage) throw error;

@@ -141,11 +141,11 @@ export class SessionManager {
     if (recovery) logger.error(`Base locale remplacée (${recovery.code}) : ${recovery.message}`);
     // Errors of the background work tell a damaged file too: the next start repairs it.
     const watchful: Logger = {
-      ...logger,
       error: (message, error) => {
         this.noteDamage(userId, error);
         logger.error(message, error);
       },
+      ...(logger.info ? { info: (message: string) => logger.info?.(message) } : {}),
     };
     const { downloads = true, intervalMs } = this.deps.referentials ?? {};
     const referentials = new ReferentialRefresher({
