@@ -76,9 +76,27 @@ function exportOf(name: string): {
   return JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as never;
 }
 
-/** A file this process cannot write: read-only for a user, immutable for root (who ignores modes). */
+/** Root ignores file modes: a file is read-only to it only when immutable (chattr, Linux). */
+const asRoot = process.getuid?.() === 0;
+const canMakeReadOnly = !asRoot || chattrWorks();
+
+function chattrWorks(): boolean {
+  const probe = path.join(mkdtempSync(path.join(os.tmpdir(), 'chattr-')), 'probe');
+  writeFileSync(probe, '');
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(path.dirname(probe), { recursive: true, force: true });
+  }
+}
+
+/** A file this process cannot write: read-only for a user, immutable for root. */
 function makeReadOnly(target: string): 'mode' | 'immutable' {
-  if (process.getuid?.() === 0) {
+  if (asRoot) {
     execFileSync('chattr', ['+i', target]);
     return 'immutable';
   }
@@ -87,7 +105,7 @@ function makeReadOnly(target: string): 'mode' | 'immutable' {
 }
 
 function unlockForCleanUp(target: string): void {
-  if (process.getuid?.() === 0) execFileSync('chattr', ['-i', target]);
+  if (asRoot && canMakeReadOnly) execFileSync('chattr', ['-i', target]);
 }
 
 describe('a damaged local database', () => {
@@ -165,27 +183,34 @@ describe('a damaged local database', () => {
     expect(existsSync(damageMarkerFile(file))).toBe(false);
   });
 
-  it('read-only: its changes are exported, and it is put aside when its folder allows', async () => {
-    await realDatabase();
-    const how = makeReadOnly(file);
-    if (how === 'mode') {
-      const { store, recovery } = await openAccountDatabase(file, undefined, { now });
-      await store.close();
-      expect(recovery).toMatchObject({ kind: 'readonly', code: 'SQLITE_READONLY', exported: 2 });
-      expect(recovery!.message).toMatch(/^La base de données locale de ce poste ne peut plus être modifiée/);
-      expect(filesBeside()).toContain('local-endommagee-2026-12-06T23-25-07Z.sqlite');
-    } else {
-      // Immutable, the file cannot be moved either: the user is told what to check, and the
-      // changes are safe in their export meanwhile.
-      const error = await openAccountDatabase(file, undefined, { now }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AppError);
-      expect(error).toMatchObject({ code: 'database' });
-      expect((error as AppError).message).toMatch(
-        /^La base de données locale de ce poste ne peut être ni modifiée ni déplacée .*vérifiez que ce fichier et son dossier ne sont pas en lecture seule.* Les 2 modifications .* ont été exportées dans « .*local-modifications-non-envoyees-2026-12-06T23-25-07Z\.json »/,
-      );
-      expect(exportOf('local-modifications-non-envoyees-2026-12-06T23-25-07Z.json').changes).toHaveLength(2);
-    }
-  });
+  it.skipIf(!canMakeReadOnly)(
+    'read-only: its changes are exported, and it is put aside when its folder allows',
+    async () => {
+      await realDatabase();
+      const how = makeReadOnly(file);
+      if (how === 'mode') {
+        const { store, recovery } = await openAccountDatabase(file, undefined, { now });
+        await store.close();
+        expect(recovery).toMatchObject({ kind: 'readonly', code: 'SQLITE_READONLY', exported: 2 });
+        expect(recovery!.message).toMatch(
+          /^La base de données locale de ce poste ne peut plus être modifiée/,
+        );
+        expect(filesBeside()).toContain('local-endommagee-2026-12-06T23-25-07Z.sqlite');
+      } else {
+        // Immutable, the file cannot be moved either: the user is told what to check, and the
+        // changes are safe in their export meanwhile.
+        const error = await openAccountDatabase(file, undefined, { now }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AppError);
+        expect(error).toMatchObject({ code: 'database' });
+        expect((error as AppError).message).toMatch(
+          /^La base de données locale de ce poste ne peut être ni modifiée ni déplacée .*vérifiez que ce fichier et son dossier ne sont pas en lecture seule.* Les 2 modifications .* ont été exportées dans « .*local-modifications-non-envoyees-2026-12-06T23-25-07Z\.json »/,
+        );
+        expect(exportOf('local-modifications-non-envoyees-2026-12-06T23-25-07Z.json').changes).toHaveLength(
+          2,
+        );
+      }
+    },
+  );
 
   it('marked read-only during the last run but writable again: opened as it is, nothing lost', async () => {
     await realDatabase();
