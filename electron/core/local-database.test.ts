@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../shared/domain/session';
 import { DEMO_REFERENT } from '../../platform/seed/demo';
 import { createPlatform, type Platform } from '../../platform/server';
-import { garbageOverPages } from '../../tests/support/damaged-db';
+import {
+  canMakeReadOnly,
+  garbageOverPages,
+  makeReadOnly,
+  unlockForCleanUp,
+} from '../../tests/support/damaged-db';
 import { createNodeCore } from '../host/node-core';
 import type { Core } from './create-core';
 import type { Logger } from './dispatch';
@@ -57,8 +62,12 @@ beforeEach(async () => {
   platformUrl = await platform.listen(0);
 });
 
+let lockedFile: string | null = null;
+
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
+  if (lockedFile) unlockForCleanUp(lockedFile);
+  lockedFile = null;
   await platform.close().catch(() => undefined);
 });
 
@@ -118,4 +127,37 @@ describe('a damaged local database', () => {
     logged = [];
     await expectRecoveredAtStart(file);
   });
+
+  it.skipIf(!canMakeReadOnly)(
+    'read-only: replaced when it can be moved, else signing in says what to check',
+    async () => {
+      const file = await syncedThenClosed();
+      lockedFile = file;
+      const how = makeReadOnly(file);
+      const core = await startCore();
+      if (how === 'mode') {
+        await expect(ok(core.invoke('session.get'))).resolves.toMatchObject({
+          status: 'signedOut',
+          notice: {
+            message: expect.stringMatching(
+              /^La base de données locale de ce poste ne peut plus être modifiée/,
+            ),
+          },
+        });
+        return;
+      }
+      // Immutable (root): neither written nor moved. Signing in tells what to check, in French.
+      await expect(ok(core.invoke('session.get'))).resolves.toEqual({ status: 'signedOut', notice: null });
+      const answer = await core.invoke('auth.login', login);
+      expect(answer).toEqual({
+        ok: false,
+        error: {
+          code: 'database',
+          message: expect.stringMatching(
+            /^La base de données locale de ce poste ne peut être ni modifiée ni déplacée .*vérifiez que ce fichier et son dossier ne sont pas en lecture seule/,
+          ),
+        },
+      });
+    },
+  );
 });

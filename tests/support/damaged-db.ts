@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
  * Writes garbage over pages of a real (closed, checkpointed) SQLite file, as a failing disk
@@ -34,4 +37,41 @@ export function garbageOverPages(file: string, pages: { keep: string[] } | { onl
   }
   writeFileSync(file, bytes);
   return count;
+}
+
+/** Root ignores file modes: a file is read-only to it only when immutable (chattr, Linux). */
+const asRoot = process.getuid?.() === 0;
+
+function chattrWorks(): boolean {
+  const probe = path.join(mkdtempSync(path.join(os.tmpdir(), 'chattr-')), 'probe');
+  writeFileSync(probe, '');
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(path.dirname(probe), { recursive: true, force: true });
+  }
+}
+
+export const canMakeReadOnly = !asRoot || chattrWorks();
+
+/**
+ * A file this process cannot write: read-only for a user (its folder still lets it be moved),
+ * immutable for root (it cannot be moved either).
+ */
+export function makeReadOnly(target: string): 'mode' | 'immutable' {
+  if (asRoot) {
+    execFileSync('chattr', ['+i', target]);
+    return 'immutable';
+  }
+  chmodSync(target, 0o444);
+  return 'mode';
+}
+
+/** Lets the test's folder be removed. */
+export function unlockForCleanUp(target: string): void {
+  if (asRoot && canMakeReadOnly) execFileSync('chattr', ['-i', target]);
 }

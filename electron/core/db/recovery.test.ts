@@ -1,20 +1,15 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/errors';
-import { garbageOverPages } from '../../../tests/support/damaged-db';
+import {
+  canMakeReadOnly,
+  garbageOverPages,
+  makeReadOnly,
+  unlockForCleanUp,
+} from '../../../tests/support/damaged-db';
 import { damageMarkerFile, markDamaged } from './damage';
 import { openLocalDatabase } from './open';
 import { openAccountDatabase } from './recovery';
@@ -74,38 +69,6 @@ function exportOf(name: string): {
   reason: string;
 } {
   return JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as never;
-}
-
-/** Root ignores file modes: a file is read-only to it only when immutable (chattr, Linux). */
-const asRoot = process.getuid?.() === 0;
-const canMakeReadOnly = !asRoot || chattrWorks();
-
-function chattrWorks(): boolean {
-  const probe = path.join(mkdtempSync(path.join(os.tmpdir(), 'chattr-')), 'probe');
-  writeFileSync(probe, '');
-  try {
-    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
-    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(path.dirname(probe), { recursive: true, force: true });
-  }
-}
-
-/** A file this process cannot write: read-only for a user, immutable for root. */
-function makeReadOnly(target: string): 'mode' | 'immutable' {
-  if (asRoot) {
-    execFileSync('chattr', ['+i', target]);
-    return 'immutable';
-  }
-  chmodSync(target, 0o444);
-  return 'mode';
-}
-
-function unlockForCleanUp(target: string): void {
-  if (asRoot && canMakeReadOnly) execFileSync('chattr', ['-i', target]);
 }
 
 describe('a damaged local database', () => {

@@ -8,13 +8,9 @@ import {
   structureSchema,
 } from '../../../shared/domain/structure';
 import type { SyncStatus } from '../../../shared/domain/sync';
-import { DatabaseTooNewError, MigrationFailedError } from '../../../shared/db/migrate';
 import { AppError } from '../../../shared/ipc/errors';
-import type { Logger } from '../dispatch';
-import { damageDuringUseError, damageOf, markDamaged } from '../db/damage';
 import { accountDatabaseFile } from '../db/open';
-import { openAccountDatabase, type Recovery } from '../db/recovery';
-import { slowQueryLog, type QueryClock } from '../db/query-log';
+import type { Recovery } from '../db/recovery';
 import type { LocalStore } from '../db/store';
 import type { EventHub } from '../events';
 import type { PlatformClient } from '../platform/client';
@@ -23,6 +19,12 @@ import { readSetting, type SettingsStore } from '../settings';
 import { ReferentialRefresher } from '../referentials/refresh';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { z } from '../../../shared/zod';
+import {
+  damageWatchingLogger,
+  noteDamage,
+  openAccountStore,
+  type AccountDatabaseDeps,
+} from './account-database';
 import { readLocalSession, storeMembership, type PlatformMembership } from './local-session';
 
 /** The single secret: the refresh token of the signed-in account. */
@@ -55,26 +57,13 @@ export interface ReferentialTuning {
   downloads?: boolean;
 }
 
-export interface SessionDeps {
-  dataDir: string;
+export interface SessionDeps extends AccountDatabaseDeps {
   secrets: SecretStore;
   settings: SettingsStore;
   client: PlatformClient;
   events: EventHub;
-  logger: Logger;
   sync?: SyncTuning;
   referentials?: ReferentialTuning;
-  sqliteNativeBinding?: string;
-  /** The slow-query log's clock (performance.now); tests drive their own. */
-  queryClock?: QueryClock;
-  /** Dates the copies of a damaged database (default: the system clock). */
-  now?: () => Date;
-}
-
-function databaseError(error: unknown): AppError {
-  if (error instanceof DatabaseTooNewError || error instanceof MigrationFailedError)
-    return new AppError('database', error.message);
-  return new AppError('database', 'La base de données locale de ce compte ne peut pas être ouverte.');
 }
 
 /** The `entities.changed` name of the cached referentials (ROME, diplomas, communes). */
@@ -122,31 +111,9 @@ export class SessionManager {
   }
 
   private async open(userId: string): Promise<{ account: OpenAccount; recovery: Recovery | null }> {
-    let store: LocalStore;
-    let recovery: Recovery | null;
-    const { logger } = this.deps;
-    try {
-      ({ store, recovery } = await openAccountDatabase(
-        accountDatabaseFile(this.deps.dataDir, userId),
-        this.deps.sqliteNativeBinding,
-        {
-          // A slow query is worth a line in the log file, not an error: only a logger with `info` gets them.
-          slowLog: logger.info ? slowQueryLog((line) => logger.info?.(line), this.deps.queryClock) : null,
-          now: this.now,
-        },
-      ));
-    } catch (error) {
-      throw databaseError(error);
-    }
-    if (recovery) logger.error(`Base locale remplacée (${recovery.code}) : ${recovery.message}`);
+    const { store, recovery } = await openAccountStore(this.deps, userId);
     // Errors of the background work tell a damaged file too: the next start repairs it.
-    const watchful: Logger = {
-      error: (message, error) => {
-        this.noteDamage(userId, error);
-        logger.error(message, error);
-      },
-      ...(logger.info ? { info: (message: string) => logger.info?.(message) } : {}),
-    };
+    const watchful = damageWatchingLogger(this.deps, userId);
     const { downloads = true, intervalMs } = this.deps.referentials ?? {};
     const referentials = new ReferentialRefresher({
       store,
@@ -175,26 +142,12 @@ export class SessionManager {
     return { account: { userId, store, sync, referentials }, recovery };
   }
 
-  private readonly now = (): Date => (this.deps.now ? this.deps.now() : new Date());
-
-  /** A damaged or read-only file met while in use: marked, so that the next start recovers it. */
-  private noteDamage(userId: string, error: unknown): AppError | null {
-    const damage = damageOf(error);
-    if (!damage) return null;
-    try {
-      markDamaged(accountDatabaseFile(this.deps.dataDir, userId), damage, this.now());
-    } catch (markError) {
-      this.deps.logger.error('Impossible de noter que la base locale est endommagée', markError);
-    }
-    return damageDuringUseError(damage);
-  }
-
   /**
    * The `database` error for an error a handler met in the signed-in account's database, when it
    * says the file is damaged or read-only; null for any other.
    */
   databaseFailure(error: unknown): AppError | null {
-    return this.account ? this.noteDamage(this.account.userId, error) : null;
+    return this.account ? noteDamage(this.deps, this.account.userId, error) : null;
   }
 
   private onEntitiesChanged(entities: string[]): void {
