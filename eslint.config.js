@@ -137,7 +137,7 @@ export default tseslint.config(
   },
   {
     // Migrations describe schemas of any shape; kysely types them as Kysely<any>.
-    files: ['**/migrations.ts', 'shared/db/**'],
+    files: ['**/migrations.ts', '**/migrations/*.ts', 'shared/db/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -166,7 +166,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     handlers,
-    invoke: createDispatcher(handlers, logger),
+    // A damaged or read-only local database answers `database` with what to do, not `internal`.
+    invoke: createDispatcher(handlers, logger, (error) => sessions.databaseFailure(error)),
     events,
     config,
     proxyLogin,

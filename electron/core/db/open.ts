@@ -5,7 +5,8 @@ import path from 'node:path';
 import { withStatementCache } from '../../../shared/db/statement-cache';
 import { migrateToLatest, TransactionalSqliteDialect } from '../../../shared/db/migrate';
 import { uuidSchema } from '../../../shared/domain/fields';
-import { localMigrations } from './migrations';
+import { localMigrations } from './migrations/index';
+import { describeSlow, SLOW_QUERY_MS, type SlowQueryLog } from './query-log';
 import type { LocalDatabase } from './schema';
 import { LocalStore } from './store';
 
@@ -20,8 +21,18 @@ export function accountDatabaseFile(dataDir: string, userId: string): string {
   return path.join(dataDir, 'accounts', id, 'local.sqlite');
 }
 
+export interface OpenOptions {
+  /** Transactions and statements over 40 ms are logged there, with the IPC channel that ran them. */
+  slowLog?: SlowQueryLog | null;
+}
+
 /** Opens and migrates one account's local database (WAL, foreign keys). */
-export async function openLocalDatabase(file: string, nativeBinding?: string): Promise<LocalStore> {
+export async function openLocalDatabase(
+  file: string,
+  nativeBinding?: string,
+  options: OpenOptions = {},
+): Promise<LocalStore> {
+  const slowLog = options.slowLog ?? null;
   // Readable by its OS user only (another user of the machine never sees it; Windows and macOS
   // protect the profile folder already, Linux needs the mode).
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -32,11 +43,17 @@ export async function openLocalDatabase(file: string, nativeBinding?: string): P
   const db = new Kysely<LocalDatabase>({
     dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }),
   });
+  const start = slowLog?.clock();
   try {
     await migrateToLatest(db, localMigrations, 'La base de données locale de ce compte');
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return new LocalStore(db, sqlite);
+  if (slowLog && start !== undefined) {
+    const ms = slowLog.clock() - start;
+    if (ms > (slowLog.thresholdMs ?? SLOW_QUERY_MS))
+      slowLog.write(describeSlow('Transaction', ms, 'migrations'));
+  }
+  return new LocalStore(db, sqlite, slowLog);
 }

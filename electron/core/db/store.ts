@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CompiledQuery, Kysely } from 'kysely';
+import { describeSlow, SLOW_QUERY_MS, TransactionSite, type SlowQueryLog } from './query-log';
 import type { LocalDatabase } from './schema';
 
 type Params = readonly unknown[] | Record<string, unknown>;
@@ -19,6 +20,7 @@ export class WriteTx {
   constructor(
     private readonly store: LocalStore,
     private readonly writes = true,
+    private readonly site: TransactionSite | null = null,
   ) {}
 
   /**
@@ -42,31 +44,48 @@ export class WriteTx {
     return [this.store.statement(compiled.sql), compiled.parameters as unknown[]];
   }
 
+  /** Runs one statement, logged when slow: its SQL text, never its bound values (personal data). */
+  private timed<T>(statement: Database.Statement, run: () => T): T {
+    const log = this.store.slowLog;
+    if (!log) return run();
+    const start = log.clock();
+    try {
+      return run();
+    } finally {
+      const ms = log.clock() - start;
+      if (ms > (log.thresholdMs ?? SLOW_QUERY_MS))
+        log.write(describeSlow('Requête', ms, this.site?.name ?? 'inconnue', statement.source));
+    }
+  }
+
   /** Runs a kysely query (built, not executed, by kysely) inside this transaction. */
   run(query: Query<unknown>): Database.RunResult {
     const [statement, parameters] = this.prepare(query);
-    return statement.run(...parameters);
+    return this.timed(statement, () => statement.run(...parameters));
   }
 
   all<T>(query: Query<T>): T[] {
     const [statement, parameters] = this.prepare(query);
-    return statement.all(...parameters) as T[];
+    return this.timed(statement, () => statement.all(...parameters) as T[]);
   }
 
   first<T>(query: Query<T>): T | undefined {
     const [statement, parameters] = this.prepare(query);
-    return statement.get(...parameters) as T | undefined;
+    return this.timed(statement, () => statement.get(...parameters) as T | undefined);
   }
 
   /** A prepared statement by its SQL, cached: the hot paths (pull of thousands of rows) use this. */
   exec(sql: string, params: Params = []): Database.RunResult {
     const statement = this.store.statement(sql);
-    return Array.isArray(params) ? statement.run(...params) : statement.run(params);
+    return this.timed(statement, () =>
+      Array.isArray(params) ? statement.run(...params) : statement.run(params),
+    );
   }
 
   /** The first row of a prepared statement by its SQL, cached like `exec`. */
   get<T>(sql: string, params: readonly unknown[] = []): T | undefined {
-    return this.store.statement(sql).get(...params) as T | undefined;
+    const statement = this.store.statement(sql);
+    return this.timed(statement, () => statement.get(...params) as T | undefined);
   }
 }
 
@@ -81,6 +100,8 @@ export class LocalStore {
   constructor(
     readonly db: Kysely<LocalDatabase>,
     readonly sqlite: Database.Database,
+    /** Where transactions and statements over 40 ms are told (none: not timed). */
+    readonly slowLog: SlowQueryLog | null = null,
   ) {}
 
   statement(sql: string): Database.Statement {
@@ -94,21 +115,42 @@ export class LocalStore {
 
   /** All of `work` commits, or none of it. `work` must not await. */
   write<T>(work: (tx: WriteTx) => T): Promise<T> {
+    const site = this.slowLog ? new TransactionSite(this.write, work.name) : null;
     return this.db.connection().execute(async () =>
-      this.sqlite.transaction(() => {
-        const tx = new WriteTx(this);
-        const result = work(tx);
-        tx.end();
-        return result;
-      })(),
+      this.timed(site, () =>
+        this.sqlite.transaction(() => {
+          const tx = new WriteTx(this, true, site);
+          const result = work(tx);
+          tx.end();
+          return result;
+        })(),
+      ),
     );
   }
 
   /** A consistent read of several queries (nothing may be left for its end: see WriteTx.atEnd). */
   read<T>(work: (tx: WriteTx) => T): Promise<T> {
+    const site = this.slowLog ? new TransactionSite(this.read, work.name) : null;
     return this.db
       .connection()
-      .execute(async () => this.sqlite.transaction(() => work(new WriteTx(this, false))).deferred());
+      .execute(async () =>
+        this.timed(site, () =>
+          this.sqlite.transaction(() => work(new WriteTx(this, false, site))).deferred(),
+        ),
+      );
+  }
+
+  /** A whole transaction, logged when slow (from its start to its commit, not its wait for the connection). */
+  private timed<T>(site: TransactionSite | null, run: () => T): T {
+    const log = this.slowLog;
+    if (!log || !site) return run();
+    const start = log.clock();
+    try {
+      return run();
+    } finally {
+      const ms = log.clock() - start;
+      if (ms > (log.thresholdMs ?? SLOW_QUERY_MS)) log.write(describeSlow('Transaction', ms, site.name));
+    }
   }
 
   close(): Promise<void> {

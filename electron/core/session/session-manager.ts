@@ -8,10 +8,9 @@ import {
   structureSchema,
 } from '../../../shared/domain/structure';
 import type { SyncStatus } from '../../../shared/domain/sync';
-import { DatabaseTooNewError, MigrationFailedError } from '../../../shared/db/migrate';
 import { AppError } from '../../../shared/ipc/errors';
-import type { Logger } from '../dispatch';
-import { accountDatabaseFile, openLocalDatabase } from '../db/open';
+import { accountDatabaseFile } from '../db/open';
+import type { Recovery } from '../db/recovery';
 import type { LocalStore } from '../db/store';
 import type { EventHub } from '../events';
 import type { PlatformClient } from '../platform/client';
@@ -20,6 +19,12 @@ import { readSetting, type SettingsStore } from '../settings';
 import { ReferentialRefresher } from '../referentials/refresh';
 import { SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { z } from '../../../shared/zod';
+import {
+  damageWatchingLogger,
+  noteDamage,
+  openAccountStore,
+  type AccountDatabaseDeps,
+} from './account-database';
 import { readLocalSession, storeMembership, type PlatformMembership } from './local-session';
 
 /** The single secret: the refresh token of the signed-in account. */
@@ -52,22 +57,13 @@ export interface ReferentialTuning {
   downloads?: boolean;
 }
 
-export interface SessionDeps {
-  dataDir: string;
+export interface SessionDeps extends AccountDatabaseDeps {
   secrets: SecretStore;
   settings: SettingsStore;
   client: PlatformClient;
   events: EventHub;
-  logger: Logger;
   sync?: SyncTuning;
   referentials?: ReferentialTuning;
-  sqliteNativeBinding?: string;
-}
-
-function databaseError(error: unknown): AppError {
-  if (error instanceof DatabaseTooNewError || error instanceof MigrationFailedError)
-    return new AppError('database', error.message);
-  return new AppError('database', 'La base de données locale de ce compte ne peut pas être ouverte.');
 }
 
 /** The `entities.changed` name of the cached referentials (ROME, diplomas, communes). */
@@ -92,35 +88,37 @@ export class SessionManager {
     const userId = readSetting(this.deps.settings, 'lastUserId');
     const token = await this.deps.secrets.get(REFRESH_TOKEN_SECRET);
     if (!userId || !token) return;
+    let recovery: Recovery | null;
     try {
-      this.account = await this.open(userId);
+      ({ account: this.account, recovery } = await this.open(userId));
     } catch {
       // Left signed out: signing in again reports the database problem in words.
       return;
     }
     if (!(await readLocalSession(this.account.store)).user) {
       await this.close();
+      // A damaged cache was replaced by an empty one: the login page says what happened to it.
+      if (recovery)
+        this.deps.settings.set('signOutNotice', {
+          userId,
+          mail: recovery.mail ?? '(adresse illisible)',
+          message: recovery.message,
+        });
       return;
     }
     this.deps.client.resume(token);
     this.account.sync.start();
   }
 
-  private async open(userId: string): Promise<OpenAccount> {
-    let store: LocalStore;
-    try {
-      store = await openLocalDatabase(
-        accountDatabaseFile(this.deps.dataDir, userId),
-        this.deps.sqliteNativeBinding,
-      );
-    } catch (error) {
-      throw databaseError(error);
-    }
+  private async open(userId: string): Promise<{ account: OpenAccount; recovery: Recovery | null }> {
+    const { store, recovery } = await openAccountStore(this.deps, userId);
+    // Errors of the background work tell a damaged file too: the next start repairs it.
+    const watchful = damageWatchingLogger(this.deps, userId);
     const { downloads = true, intervalMs } = this.deps.referentials ?? {};
     const referentials = new ReferentialRefresher({
       store,
       client: this.deps.client,
-      logger: this.deps.logger,
+      logger: watchful,
       onChange: () => this.onEntitiesChanged([REFERENTIALS_ENTITY]),
       ...(intervalMs !== undefined ? { intervalMs } : {}),
     });
@@ -128,7 +126,7 @@ export class SessionManager {
       ...this.deps.sync,
       store,
       client: this.deps.client,
-      logger: this.deps.logger,
+      logger: watchful,
       onChange: (entities) => this.onEntitiesChanged(entities),
       onStatus: (status: SyncStatus) => this.deps.events.emit({ type: 'sync.status', payload: status }),
       onSessionExpired: () => this.markReauthRequired(),
@@ -141,7 +139,15 @@ export class SessionManager {
           this.deps.events.emit({ type: 'applications.arrived', payload: { count: application } });
       },
     });
-    return { userId, store, sync, referentials };
+    return { account: { userId, store, sync, referentials }, recovery };
+  }
+
+  /**
+   * The `database` error for an error a handler met in the signed-in account's database, when it
+   * says the file is damaged or read-only; null for any other.
+   */
+  databaseFailure(error: unknown): AppError | null {
+    return this.account ? noteDamage(this.deps, this.account.userId, error) : null;
   }
 
   private onEntitiesChanged(entities: string[]): void {
@@ -225,7 +231,7 @@ export class SessionManager {
     if (this.account && this.account.userId !== user.id) await this.close();
     if (!this.account) {
       try {
-        this.account = await this.open(user.id);
+        this.account = (await this.open(user.id)).account;
       } catch (error) {
         await client.logout();
         throw error;

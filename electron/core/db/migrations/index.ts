@@ -1,0 +1,18 @@
+import type { Migration } from 'kysely';
+import { accountAndStructure } from './0001-account-and-structure';
+import { syncOutboxAndShadows } from './0002-sync-outbox-and-shadows';
+import { employersOffersReferentials } from './0003-employers-offers-referentials';
+import { applicationsAndReplyTemplates } from './0004-applications-and-reply-templates';
+import { profilesFavoritesAlertsSearch } from './0005-profiles-favorites-alerts-search';
+
+/**
+ * The local cache's schema history, in order. Append only: a released migration is never edited
+ * nor renamed (its key is what `kysely_migration` records); a new one is a new file here.
+ */
+export const localMigrations: Record<string, Migration> = {
+  '0001_account_and_structure': accountAndStructure,
+  '0002_sync': syncOutboxAndShadows,
+  '0003_employers_offers': employersOffersReferentials,
+  '0004_applications': applicationsAndReplyTemplates,
+  '0005_profiles_search': profilesFavoritesAlertsSearch,
+};
