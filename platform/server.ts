@@ -13,6 +13,7 @@ import { loadSigningKey, TokenService } from './auth/tokens';
 import type { PlatformApp, PlatformContext, RateLimits } from './context';
 import { openPlatformDatabase, type PlatformDb } from './db/open';
 import { acceptEmptyBodies } from './http/empty-body';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { installProblemHandlers } from './http/problem';
 import { RateLimitStore } from './http/rate-limit';
 import { archiveExpiredOffers, scheduleArchiving } from './offers/archiving';
@@ -90,6 +91,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
