@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { problemSchema } from '../../shared/api/problem';
@@ -5,7 +6,7 @@ import { expectProblem, usePlatform } from '../test-support';
 
 const platform = usePlatform();
 
-type Request = Parameters<ReturnType<typeof platform>['app']['inject']>[0];
+type Request = InjectOptions;
 const send = (request: Request) => platform().app.inject(request);
 
 describe('the framework’s own refusals, as French problems', () => {
