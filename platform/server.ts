@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import {
@@ -14,7 +13,9 @@ import { loadSigningKey, TokenService } from './auth/tokens';
 import type { PlatformApp, PlatformContext, RateLimits } from './context';
 import { openPlatformDatabase, type PlatformDb } from './db/open';
 import { acceptEmptyBodies } from './http/empty-body';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { installProblemHandlers } from './http/problem';
+import { RateLimitStore } from './http/rate-limit';
 import { archiveExpiredOffers, scheduleArchiving } from './offers/archiving';
 import { nafSubclasses } from './referentials/load';
 import { alertsRoutes } from './routes/alerts';
@@ -60,6 +61,7 @@ export interface Platform {
 const defaultLimits: RateLimits = {
   loginAttempts: 10,
   loginWindowMs: 15 * 60_000,
+  passwordFailuresPerAddress: 30,
   registrations: 30,
   registrationWindowMs: 60 * 60_000,
 };
@@ -82,12 +84,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
     }),
     limits: { ...defaultLimits, ...options.limits },
+    rateLimits: new RateLimitStore(db, clock),
     clock,
   };
 
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -110,7 +115,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(rateLimit, { global: false });
 
   await app.register(
     async (api) => {

@@ -8,6 +8,11 @@ const ISSUER = 'plateforme-alternance-na';
 const REFRESH_TOKEN_DAYS = 30;
 
 export const SESSION_EXPIRED = 'Votre session a expiré : reconnectez-vous.';
+export const SESSION_CLOSED = 'Cette session a été fermée : reconnectez-vous.';
+const INVALID_TOKEN = 'Jeton d’accès invalide.';
+
+const tokenProblem = (code: string, detail: string) =>
+  new ProblemError(401, code, detail, undefined, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 
 export interface TokenConfig {
   accessTokenTtlSeconds: number;
@@ -37,13 +42,10 @@ export async function loadSigningKey(db: PlatformDb): Promise<Uint8Array> {
 /** Staff accounts use the desktop; candidate accounts only the candidate routes. */
 export type AccountKind = 'staff' | 'candidate';
 
-export interface AccessClaims {
-  /** The staff user, or the candidate for a candidate token. */
-  userId: string;
-  kind: AccountKind;
-  /** The refresh-token family the access token was issued with (staff only). */
-  sessionId?: string;
-}
+/** Who a valid access token speaks for: a staff user in a session, or a candidate. */
+export type AccessClaims =
+  /** `sessionId`: the refresh-token family the access token was issued with. */
+  { kind: 'staff'; userId: string; sessionId: string } | { kind: 'candidate'; userId: string };
 
 export class TokenService {
   // A KeyObject, imported once: jose would import raw bytes again at every verification.
@@ -90,30 +92,56 @@ export class TokenService {
   }
 
   /**
-   * Returns the account, its kind and its session, or throws a 401 problem. `sessionId` is
-   * absent from tokens issued before sessions were named, and from candidates' tokens.
+   * Returns the account, its kind and its session, or throws a 401 problem. A staff token must
+   * name its session (`sid`) and that session must still be open: a logout, or a replayed refresh
+   * token revoking the family, ends its access tokens at once, not when they expire. Candidates'
+   * tokens name no session (candidates have no refresh token).
    */
   async verifyAccessToken(token: string): Promise<AccessClaims> {
+    let claims: AccessClaims;
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      // Without requiredClaims jose accepts a token without `exp` forever.
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'sub', 'iss'],
+      });
       if (!payload.sub) throw new Error('no subject');
-      return {
-        userId: payload.sub,
-        kind: payload.kind === 'candidate' ? 'candidate' : 'staff',
-        ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
-      };
+      if (payload.kind === 'candidate') {
+        claims = { kind: 'candidate', userId: payload.sub };
+      } else {
+        if (typeof payload.sid !== 'string' || !payload.sid) throw new Error('no session');
+        claims = { kind: 'staff', userId: payload.sub, sessionId: payload.sid };
+      }
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
-      throw new ProblemError(
-        401,
+      throw tokenProblem(
         expired ? 'token_expired' : 'token_invalid',
-        expired ? SESSION_EXPIRED : 'Jeton d’accès invalide.',
-        undefined,
-        {
-          'WWW-Authenticate': `Bearer error="invalid_token"`,
-        },
+        expired ? SESSION_EXPIRED : INVALID_TOKEN,
       );
     }
+    if (claims.kind === 'staff' && !(await this.isSessionOpen(claims.userId, claims.sessionId))) {
+      throw tokenProblem('session_revoked', SESSION_CLOSED);
+    }
+    return claims;
+  }
+
+  /**
+   * A session is open while its family still has a refresh token neither revoked nor expired.
+   * One indexed read per request and no cache: several platform instances share the database,
+   * and a revocation by any of them must hold everywhere at once.
+   */
+  private async isSessionOpen(userId: string, sessionId: string): Promise<boolean> {
+    const open = await this.db
+      .selectFrom('refresh_tokens')
+      .select('id')
+      .where('family_id', '=', sessionId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', new Date().toISOString())
+      .limit(1)
+      .executeTakeFirst();
+    return open !== undefined;
   }
 
   /** A new session: access token and the first refresh token of a new family. */

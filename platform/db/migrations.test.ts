@@ -230,3 +230,28 @@ describe('0006_profiles', () => {
     }
   });
 });
+
+describe('0007_rate_limits', () => {
+  it('adds the counters of the rate limits to a database of the previous release, keeping its data', async () => {
+    const db = await databaseAt('0006_profiles');
+    try {
+      await db.insertInto('settings').values({ key: 'jwt_secret', value: 'secret' }).execute();
+      await migrateToLatest(db, platformMigrations, 'La base de test');
+      expect(await db.selectFrom('settings').selectAll().execute()).toEqual([
+        { key: 'jwt_secret', value: 'secret' },
+      ]);
+      await db
+        .insertInto('rate_limits')
+        .values({ key: 'k', hits: 1, resets_at: 1_772_442_000_000 })
+        .execute();
+      // One counter per key: the limiter's upsert relies on it.
+      await expect(
+        db.insertInto('rate_limits').values({ key: 'k', hits: 1, resets_at: 0 }).execute(),
+      ).rejects.toThrow(/UNIQUE constraint failed/);
+      const indexes = await sql<{ name: string }>`pragma index_list('rate_limits')`.execute(db);
+      expect(indexes.rows.map((row) => row.name)).toContain('rate_limits_resets_at');
+    } finally {
+      await db.destroy();
+    }
+  });
+});

@@ -211,6 +211,13 @@ export interface CandidateIdempotencyKeysTable {
   created_at: string;
 }
 
+/** One rate-limit counter: `hits` in the window that ends at `resets_at` (ms since the epoch). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  resets_at: number;
+}
+
 export interface PlatformDatabase {
   companies: CompaniesTable;
   users: UsersTable;
@@ -232,4 +239,5 @@ export interface PlatformDatabase {
   favorites: FavoritesTable;
   contacts: ContactsTable;
   alerts: AlertsTable;
+  rate_limits: RateLimitsTable;
 }

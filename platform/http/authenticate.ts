@@ -38,12 +38,16 @@ export async function accessClaims(ctx: PlatformContext, request: FastifyRequest
 export async function requireSession(
   ctx: PlatformContext,
   request: FastifyRequest,
-): Promise<{ user: UsersTable; sessionId?: string }> {
-  const { userId, kind, sessionId } = await accessClaims(ctx, request);
-  if (kind === 'candidate') throw candidateAccount();
-  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+): Promise<{ user: UsersTable; sessionId: string }> {
+  const claims = await accessClaims(ctx, request);
+  if (claims.kind === 'candidate') throw candidateAccount();
+  const user = await ctx.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', claims.userId)
+    .executeTakeFirst();
   if (!user) throw new ProblemError(401, 'token_invalid', 'Ce compte n’existe plus.');
-  return { user, ...(sessionId ? { sessionId } : {}) };
+  return { user, sessionId: claims.sessionId };
 }
 
 /** The signed-in user of a request, or a 401 problem. */

@@ -1,44 +1,57 @@
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { verifyPassword } from '../auth/passwords';
-import type { PlatformApp, PlatformContext } from '../context';
+import type { PlatformContext } from '../context';
 import type { UsersTable } from '../db/schema';
 import { bearerToken } from './authenticate';
 import { fieldProblem } from './problem';
-import { rateLimitRule } from './rate-limit';
+import { rateLimit, type LimitRule } from './rate-limit';
 
 const WRONG_CURRENT_PASSWORD = 'Mot de passe actuel incorrect.';
 
-const limiters = new WeakMap<PlatformContext, preHandlerAsyncHookHandler>();
+/**
+ * The limit per address of every route that checks a password (staff and candidate logins,
+ * current-password checks): one counter of refused attempts per address, whatever the mail or
+ * the route, so that a password spray from one address stops however it spreads its guesses.
+ */
+export function passwordFailuresPerAddress(ctx: PlatformContext): LimitRule {
+  return {
+    key: (request) => `password-failures:${request.ip}`,
+    max: ctx.limits.passwordFailuresPerAddress,
+    windowMs: ctx.limits.loginWindowMs,
+    message: 'Trop de tentatives de mot de passe depuis cette adresse.',
+    failuresOnly: true,
+  };
+}
+
+async function accountKey(ctx: PlatformContext, request: FastifyRequest): Promise<string> {
+  const token = bearerToken(request);
+  if (token) {
+    try {
+      return `current-password:account:${(await ctx.tokens.verifyAccessToken(token)).userId}`;
+    } catch {
+      // The route refuses the token itself; count it against the address meanwhile.
+    }
+  }
+  return `current-password:address:${request.ip}`;
+}
 
 /**
- * The limiter of the routes that check the current password (mail and password changes,
- * account closure), as strict as the one of logins: otherwise a stolen session could be used
- * to guess the password. One counter per account, shared by those routes (one handler, one
- * store, one per platform), so that spreading the guesses over them gains nothing.
+ * The limits of the routes that check the current password (mail and password changes,
+ * account closure), as strict as the ones of logins: otherwise a stolen session could be used
+ * to guess the password. One counter per account, shared by those routes, so that spreading
+ * the guesses over them gains nothing; and the counter per address of every password check.
+ * Spread into the route's options.
  */
-export function currentPasswordLimiter(app: PlatformApp, ctx: PlatformContext): preHandlerAsyncHookHandler {
-  const existing = limiters.get(ctx);
-  if (existing) return existing;
-  const limiter = app.rateLimit(
-    rateLimitRule({
+export function currentPasswordLimiter(ctx: PlatformContext) {
+  return rateLimit(ctx.rateLimits, [
+    {
+      key: (request) => accountKey(ctx, request),
       max: ctx.limits.loginAttempts,
       windowMs: ctx.limits.loginWindowMs,
-      key: async (request) => {
-        const token = bearerToken(request);
-        if (token) {
-          try {
-            return `account:${(await ctx.tokens.verifyAccessToken(token)).userId}`;
-          } catch {
-            // The route refuses the token itself; count it against the address meanwhile.
-          }
-        }
-        return `address:${request.ip}`;
-      },
       message: 'Trop de tentatives de mot de passe pour ce compte.',
-    }),
-  ) as preHandlerAsyncHookHandler;
-  limiters.set(ctx, limiter);
-  return limiter;
+    },
+    passwordFailuresPerAddress(ctx),
+  ]);
 }
 
 /** Refuses a wrong current password, on its field. */

@@ -9,11 +9,15 @@ const titles: Record<number, string> = {
   401: 'Authentification requise',
   403: 'Accès refusé',
   404: 'Introuvable',
+  405: 'Méthode non autorisée',
+  408: 'Délai dépassé',
   409: 'Conflit',
   412: 'Version périmée',
   428: 'Version requise',
   413: 'Requête trop volumineuse',
+  414: 'Adresse trop longue',
   415: 'Format non pris en charge',
+  431: 'En-têtes trop volumineux',
   422: 'Demande impossible',
   429: 'Trop de requêtes',
   500: 'Erreur interne',
@@ -75,8 +79,28 @@ function fromValidation(error: FastifyError): ProblemError {
   );
 }
 
+/** A route's path as a pattern of concrete paths (`:id` is one segment, `*` the rest). */
+function pathPattern(url: string): RegExp {
+  const source = url
+    .split(/(:[^/]+|\*)/)
+    .map((part) =>
+      part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  return new RegExp(`^${source}/?$`);
+}
+
 /** Every error leaves the platform as problem+json with a French detail. */
 export function installProblemHandlers(app: FastifyInstance): void {
+  // The routes' paths and methods, so that a known path asked with another method is a 405.
+  const routes: Array<{ pattern: RegExp; methods: string[] }> = [];
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    routes.push({ pattern: pathPattern(route.url), methods });
+  });
+  const allowedMethods = (path: string) =>
+    [...new Set(routes.filter((r) => r.pattern.test(path)).flatMap((r) => r.methods))].sort();
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) return sendProblem(reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) return sendProblem(reply, fromValidation(error));
@@ -114,14 +138,26 @@ export function installProblemHandlers(app: FastifyInstance): void {
     );
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethods(path);
+    // A hostile path may be huge: the detail names its start only.
+    const shown = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+    if (allowed.length > 0) {
+      return sendProblem(
+        reply,
+        new ProblemError(
+          405,
+          'method_not_allowed',
+          `La méthode ${request.method} n’est pas acceptée à l’adresse ${shown} (acceptées : ${allowed.join(', ')}).`,
+          undefined,
+          { Allow: allowed.join(', ') },
+        ),
+      );
+    }
+    return sendProblem(
       reply,
-      new ProblemError(
-        404,
-        'no_route',
-        `Aucune ressource à l’adresse ${request.method} ${request.url.split('?')[0]}.`,
-      ),
-    ),
-  );
+      new ProblemError(404, 'no_route', `Aucune ressource à l’adresse ${request.method} ${shown}.`),
+    );
+  });
 }

@@ -8,7 +8,8 @@ import { isUniqueViolation } from '../db/errors';
 import { toUser } from '../db/mappers';
 import { candidateAccount } from '../http/authenticate';
 import { fieldProblem, ProblemError } from '../http/problem';
-import { rateLimitRule } from '../http/rate-limit';
+import { passwordFailuresPerAddress } from '../http/current-password';
+import { rateLimit } from '../http/rate-limit';
 
 export const WRONG_CREDENTIALS = 'Mail ou mot de passe incorrect';
 export const MAIL_TAKEN = 'Un compte existe déjà avec ce mail.';
@@ -42,14 +43,14 @@ export async function authRoutes(app: PlatformApp, ctx: PlatformContext): Promis
         body: registrationSchema,
         response: { 201: userSchema },
       },
-      config: {
-        rateLimit: rateLimitRule({
+      ...rateLimit(ctx.rateLimits, [
+        {
+          key: (request) => `register:${request.ip}`,
           max: ctx.limits.registrations,
           windowMs: ctx.limits.registrationWindowMs,
-          key: (request) => request.ip,
           message: 'Trop de comptes créés depuis cette adresse.',
-        }),
-      },
+        },
+      ]),
     },
     async (request, reply) => {
       const body = request.body;
@@ -97,14 +98,16 @@ export async function authRoutes(app: PlatformApp, ctx: PlatformContext): Promis
         body: credentialsSchema,
         response: { 200: loginResponseSchema },
       },
-      config: {
-        rateLimit: rateLimitRule({
+      ...rateLimit(ctx.rateLimits, [
+        {
+          key: (request) =>
+            `login:${request.ip}|${(request.body as { mail?: string } | undefined)?.mail ?? ''}`,
           max: ctx.limits.loginAttempts,
           windowMs: ctx.limits.loginWindowMs,
-          key: (request) => `${request.ip}|${(request.body as { mail?: string } | undefined)?.mail ?? ''}`,
           message: 'Trop de tentatives de connexion pour ce mail.',
-        }),
-      },
+        },
+        passwordFailuresPerAddress(ctx),
+      ]),
     },
     async (request) => {
       const { mail, password } = request.body;

@@ -6,7 +6,8 @@ import type { PlatformApp, PlatformContext } from '../context';
 import { isUniqueViolation } from '../db/errors';
 import type { CandidatesTable } from '../db/schema';
 import { fieldProblem, ProblemError } from '../http/problem';
-import { rateLimitRule } from '../http/rate-limit';
+import { passwordFailuresPerAddress } from '../http/current-password';
+import { rateLimit } from '../http/rate-limit';
 import { MAIL_TAKEN, WRONG_CREDENTIALS } from './auth';
 
 const mailTaken = () => fieldProblem(409, 'mail_taken', 'mail', MAIL_TAKEN);
@@ -24,14 +25,14 @@ export async function candidatesRoutes(app: PlatformApp, ctx: PlatformContext): 
         body: candidateRegistrationSchema,
         response: { 201: candidateSessionSchema },
       },
-      config: {
-        rateLimit: rateLimitRule({
+      ...rateLimit(ctx.rateLimits, [
+        {
+          key: (request) => `candidate-register:${request.ip}`,
           max: ctx.limits.registrations,
           windowMs: ctx.limits.registrationWindowMs,
-          key: (request) => `candidate|${request.ip}`,
           message: 'Trop de comptes créés depuis cette adresse.',
-        }),
-      },
+        },
+      ]),
     },
     async (request, reply) => {
       const body = request.body;
@@ -79,15 +80,16 @@ export async function candidatesRoutes(app: PlatformApp, ctx: PlatformContext): 
         body: credentialsSchema,
         response: { 200: candidateSessionSchema },
       },
-      config: {
-        rateLimit: rateLimitRule({
+      ...rateLimit(ctx.rateLimits, [
+        {
+          key: (request) =>
+            `candidate-login:${request.ip}|${(request.body as { mail?: string } | undefined)?.mail ?? ''}`,
           max: ctx.limits.loginAttempts,
           windowMs: ctx.limits.loginWindowMs,
-          key: (request) =>
-            `candidate|${request.ip}|${(request.body as { mail?: string } | undefined)?.mail ?? ''}`,
           message: 'Trop de tentatives de connexion pour ce mail.',
-        }),
-      },
+        },
+        passwordFailuresPerAddress(ctx),
+      ]),
     },
     async (request) => {
       const { mail, password } = request.body;

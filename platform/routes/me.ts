@@ -22,7 +22,7 @@ import { syncHeaders } from './sync';
 const mailTaken = () => fieldProblem(409, 'mail_taken', 'newMail', MAIL_TAKEN);
 
 export async function meRoutes(app: PlatformApp, ctx: PlatformContext): Promise<void> {
-  const limitPasswordChecks = currentPasswordLimiter(app, ctx);
+  const limitPasswordChecks = currentPasswordLimiter(ctx);
 
   app.get(
     '/me',
@@ -87,7 +87,7 @@ export async function meRoutes(app: PlatformApp, ctx: PlatformContext): Promise<
         body: mailChangeSchema.strict(),
         response: { 200: userSchema },
       },
-      preHandler: limitPasswordChecks,
+      ...limitPasswordChecks,
     },
     async (request, reply) => {
       const user = await requireUser(ctx, request);
@@ -135,7 +135,7 @@ export async function meRoutes(app: PlatformApp, ctx: PlatformContext): Promise<
         body: passwordChangeSchema.strict(),
         response: { 204: z.null().describe('Mot de passe changé') },
       },
-      preHandler: limitPasswordChecks,
+      ...limitPasswordChecks,
     },
     async (request, reply) => {
       const { user, sessionId } = await requireSession(ctx, request);

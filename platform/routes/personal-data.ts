@@ -8,7 +8,7 @@ import { recordDeparture } from '../sync/log';
 
 /** The user's rights over their personal data (GDPR): access (export) and erasure (closure). */
 export async function personalDataRoutes(app: PlatformApp, ctx: PlatformContext): Promise<void> {
-  const limitPasswordChecks = currentPasswordLimiter(app, ctx);
+  const limitPasswordChecks = currentPasswordLimiter(ctx);
 
   app.delete(
     '/me',
@@ -22,7 +22,7 @@ export async function personalDataRoutes(app: PlatformApp, ctx: PlatformContext)
         body: accountDeletionSchema.strict(),
         response: { 204: z.null().describe('Compte supprimé') },
       },
-      preHandler: limitPasswordChecks,
+      ...limitPasswordChecks,
     },
     async (request, reply) => {
       const user = await requireUser(ctx, request);

@@ -49,6 +49,15 @@ describe('validationError', () => {
     expect(error.message).toBe('Saisie invalide : « Siret », « couleur ».');
   });
 
+  it('names a prototype key such as "__proto__" like any other unrecognized key', () => {
+    const error = validationError(
+      issuesOf(z.strictObject({}), JSON.parse('{"__proto__": "x", "constructor": 1}')),
+    );
+    expect(Object.keys(error.fields ?? {})).toEqual(['__proto__', 'constructor']);
+    expect(error.message).toBe('Saisie invalide : « __proto__ », « constructor ».');
+    expect(Object.getPrototypeOf(error.fields)).toBe(Object.prototype);
+  });
+
   it('prefixes unrecognized keys of a nested object with its path', () => {
     const schema = z.object({ address: z.object({ street: z.string() }).strict() });
     const fields = fieldsFromIssues(issuesOf(schema, { address: { street: 'rue', floor: 2 } }));

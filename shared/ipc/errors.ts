@@ -52,18 +52,23 @@ export const ROOT_FIELD = '(racine)';
 
 /** First message per field path, the way forms show them. */
 export function fieldsFromIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, not an object: a key such as "__proto__" sent by a client is a field like any other
+  // (on a plain object it would read as the prototype and never be recorded).
+  const fields = new Map<string, string>();
+  const first = (path: string, message: string) => {
+    if (!fields.has(path)) fields.set(path, message);
+  };
   for (const issue of issues) {
     const prefix = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       // Name each unexpected key as a field of its own, so the message says which one.
       for (const key of issue.keys)
-        fields[prefix ? `${prefix}.${key}` : key] ??= `Champ non reconnu : « ${key} ».`;
+        first(prefix ? `${prefix}.${key}` : key, `Champ non reconnu : « ${key} ».`);
       continue;
     }
-    fields[prefix || ROOT_FIELD] ??= issue.message;
+    first(prefix || ROOT_FIELD, issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 /** A validation failure whose message names the fields in French. */
