@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { refoldSearchText } from './refold-search-text';
 
 /** The platform's schema history. Append only: a released migration is never edited. */
 export const platformMigrations: Record<string, Migration> = {
@@ -547,6 +548,17 @@ export const platformMigrations: Record<string, Migration> = {
         .on('candidate_notifications')
         .columns(['candidate_id', 'created_at'])
         .execute();
+    },
+  },
+
+  // ------------------------------------------------------------------------------------------
+  // Search fold (issue 18, item 8): one block of its own, appended last.
+  // ------------------------------------------------------------------------------------------
+  '0008_search_fold': {
+    async up(db: Kysely<any>) {
+      // The searches now fold with shared/text/fold.ts: keys made before ("s ren" for "Søren")
+      // are made again from their columns.
+      await refoldSearchText(db);
     },
   },
 };
