@@ -53,15 +53,26 @@ export const ROOT_FIELD = '(racine)';
 /** First message per field path, the way forms show them. */
 export function fieldsFromIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};
+  // Defined, not assigned: a key sent as "__proto__" would otherwise set the object's prototype
+  // and vanish from the answer, leaving a refusal that names no field.
+  const first = (path: string, message: string) => {
+    if (!Object.hasOwn(fields, path))
+      Object.defineProperty(fields, path, {
+        value: message,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  };
   for (const issue of issues) {
     const prefix = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       // Name each unexpected key as a field of its own, so the message says which one.
       for (const key of issue.keys)
-        fields[prefix ? `${prefix}.${key}` : key] ??= `Champ non reconnu : « ${key} ».`;
+        first(prefix ? `${prefix}.${key}` : key, `Champ non reconnu : « ${key} ».`);
       continue;
     }
-    fields[prefix || ROOT_FIELD] ??= issue.message;
+    first(prefix || ROOT_FIELD, issue.message);
   }
   return fields;
 }
