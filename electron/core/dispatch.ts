@@ -20,9 +20,10 @@ export function createDispatcher(handlers: Handlers, logger: Logger) {
       };
     }
     const definition = contract[channel];
-    const parsed = definition.input.safeParse(rawInput);
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues).toData() };
     try {
+      // Inside the try: a schema's own callback that throws must still answer an envelope.
+      const parsed = definition.input.safeParse(rawInput);
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues).toData() };
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
       const output = await handler(parsed.data);
       // Answers are checked too: a handler bug must not reach the renderer as odd data.

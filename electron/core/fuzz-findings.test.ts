@@ -30,4 +30,13 @@ describe('inputs the IPC fuzz found', () => {
       fields: { ['__proto__']: 'Champ non reconnu : « __proto__ ».' },
     });
   });
+
+  it('refuses a form that is not an object (null), instead of throwing out of the dispatch', async () => {
+    const referent = await signedIn(DEMO_REFERENT);
+    for (const channel of ['auth.register', 'account.changePassword'] as const)
+      expect(await referent.refuse(channel, null as never)).toMatchObject({
+        code: 'validation',
+        fields: { '(racine)': expect.any(String) },
+      });
+  });
 });

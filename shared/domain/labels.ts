@@ -62,5 +62,6 @@ export const fieldLabels: Record<string, string> = {
 
 export function labelOf(path: string): string {
   const key = path.split('.').at(-1) ?? path;
-  return fieldLabels[key] ?? path;
+  // Own labels only: "constructor" or "__proto__" sent as field names are not labels.
+  return Object.hasOwn(fieldLabels, key) ? fieldLabels[key]! : path;
 }

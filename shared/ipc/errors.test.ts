@@ -27,7 +27,10 @@ describe('validationError', () => {
     const input = JSON.parse('{"__proto__": {"polluted": true}}') as unknown;
     const error = validationError(issuesOf(z.object({}).strict(), input));
     expect(Object.keys(error.fields ?? {})).toEqual(['__proto__']);
-    expect(error.message).toContain('« __proto__ »');
+    expect(error.message).toBe('Saisie invalide (« __proto__ ») : Champ non reconnu : « __proto__ ».');
+    expect(validationError(issuesOf(z.object({}).strict(), { constructor: 1 })).message).toBe(
+      'Saisie invalide (« constructor ») : Champ non reconnu : « constructor ».',
+    );
     expect(Object.getPrototypeOf(error.fields)).toBe(Object.prototype);
   });
 
