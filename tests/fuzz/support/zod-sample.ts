@@ -86,9 +86,9 @@ export function withValueAt(
 ): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
-  const copy: Record<string | number, unknown> = Array.isArray(value)
-    ? [...(value as unknown[])]
-    : { ...(value as Record<string, unknown>) };
+  const copy = (
+    Array.isArray(value) ? [...(value as unknown[])] : { ...(value as Record<string, unknown>) }
+  ) as Record<string | number, unknown>;
   Object.defineProperty(copy, head!, {
     value: withValueAt(copy[head!], rest, replacement),
     enumerable: true,
