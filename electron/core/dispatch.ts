@@ -26,9 +26,10 @@ export function createDispatcher(
       };
     }
     const definition = contract[channel];
-    const parsed = definition.input.safeParse(rawInput);
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues).toData() };
     try {
+      // Inside the try: a schema's own callback that throws must still answer an envelope.
+      const parsed = definition.input.safeParse(rawInput);
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues).toData() };
       const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
       // The local database's slow-query log names the channel whose handling ran the query.
       const output = await runInChannel(channel, () => handler(parsed.data));

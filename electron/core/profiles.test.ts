@@ -5,6 +5,7 @@ import { candidateCalls } from '../../platform/applications/test-fixtures';
 import { COMMUNES } from '../../platform/offers/test-fixtures';
 import { DEMO_GESTIONNAIRE, DEMO_REFERENT } from '../../platform/seed/demo';
 import { useDesktops } from '../../tests/support/desktops';
+import { fold } from '../../shared/text/fold';
 
 // Profiles from desktops against the reference platform: a candidate describes a project, staff
 // find it by keyword and around a commune, add it to the structure's favourites (the whole team
@@ -78,9 +79,7 @@ describe('profiles on the desktop', () => {
       contacts: [{ id: contact.id, syncState: 'pending' }],
     });
     const title = offers[0]!.title;
-    const word = title
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
+    const word = fold(title)
       .split(/\s+/)
       .find((w) => w.length >= 4)!;
     const global = await referent.call('search.global', { q: word.slice(0, 4).toLowerCase() });

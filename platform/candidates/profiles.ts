@@ -6,7 +6,7 @@ import { ROME_VERSION } from '../../shared/domain/referentials';
 import type { z } from '../../shared/zod';
 import type { CandidateProfilesTable } from '../db/schema';
 import { ProblemError } from '../http/problem';
-import { normaliseForSearch } from '../offers/search-text';
+import { profileSearchTextOf } from '../offers/search-text';
 import { communeByCode, diplomaById, romeByCode } from '../referentials/lookups';
 
 export type CandidateProfile = z.infer<typeof candidateProfileSchema>;
@@ -93,13 +93,9 @@ export function newProfile(
     contract_types: JSON.stringify([...new Set(fields.contractTypes)]),
     presentation: fields.presentation,
     oeth: fields.oeth ? 1 : 0,
-    search_text: normaliseForSearch(
-      [
-        rome.label,
-        ...diplomas.map((d) => diplomaById().get(d.diplomaId)!.label),
-        fields.presentation,
-        commune.name,
-      ].join(' '),
+    search_text: profileSearchTextOf(
+      { rome_label: rome.label, presentation: fields.presentation, commune_name: commune.name },
+      diplomas.map((d) => d.diplomaId),
     ),
     created_at: now.toISOString(),
   };

@@ -69,6 +69,20 @@ describe('GET /offers/public: keywords and filters', () => {
     expect((await search({ q: `${word} inexistantissime` })).total).toBe(0);
   });
 
+  it('folds European letters and typographic marks like the desktop: « Søren », « Straße », « L’Haÿ »', async () => {
+    const word = uniqueWord();
+    await publish({ title: `Commis chez Søren ${word}`, description: 'Cuisine de Straße en Łódź.' });
+    await publish({
+      title: `Vendeur ${word}`,
+      description: 'Boutique de L’Haÿ-les-Roses, Saint\u2011Étienne.',
+    });
+    expect(titles((await search({ q: `soren ${word}` })).offers)).toEqual([`Commis chez Søren ${word}`]);
+    expect(titles((await search({ q: `strasse lodz ${word}` })).offers)).toEqual([
+      `Commis chez Søren ${word}`,
+    ]);
+    expect(titles((await search({ q: `l'hay saint-etienne ${word}` })).offers)).toEqual([`Vendeur ${word}`]);
+  });
+
   it('filters by métier, diploma level and contract type', async () => {
     const word = uniqueWord();
     // CAP (level 3) and BTS MCO (level 5).

@@ -21,6 +21,7 @@ import { presentation, type Gender } from './demo-candidate-texts';
 import { DEMO_OFFER_PLANS, seededUuid } from './demo-offers';
 import { DEMO_CFA_SIRET, FIXED_ESTABLISHMENTS } from './directory';
 import { TRADES_BY_NAF } from './trades';
+import { fold } from '../../shared/text/fold';
 
 type Random = () => number;
 
@@ -253,10 +254,7 @@ interface Identity {
 
 /** "Jean-Baptiste", "Le Gall" → "jean-baptiste", "le-gall". */
 function mailPart(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return fold(name)
     .replace(/[^a-z]+/g, '-')
     .replace(/^-|-$/g, '');
 }

@@ -26,6 +26,7 @@ import {
   type DirectoryEstablishment,
 } from './directory';
 import { TRADES_BY_NAF, type Trade } from './trades';
+import { fold } from '../../shared/text/fold';
 
 type Random = () => number;
 
@@ -141,10 +142,7 @@ const LEGAL_FORMS = /^(SARL|SAS|SASU|EURL|SCEA|EARL|GFA|SELARL|SELAS|SNC|SCP|SCM
 
 /** "sarl-boulangerie-dubos" → a plausible web domain; accents and punctuation go. */
 function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return fold(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }

@@ -11,6 +11,7 @@ import { communesOfNouvelleAquitaine, type Commune } from '../referentials/load'
 import { LA_POSTE_SIREN, luhnValid } from '../../shared/validation/siret';
 import type { HeadcountBand } from '../../shared/domain/company';
 import { seededRandom } from '../../shared/random';
+import { fold } from '../../shared/text/fold';
 
 export interface DirectoryEstablishment {
   siret: string;
@@ -658,13 +659,7 @@ function siretFor(siren: string, establishmentNumber: number): string {
 
 /** Upper case without accents, as SIRENE writes names; drops "(Canton de ...)" qualifiers. */
 function sireneCase(text: string): string {
-  return text
-    .replace(/\s*\(.*\)\s*/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'OE')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase();
+  return fold(text.replace(/\s*\(.*\)\s*/g, '')).toUpperCase();
 }
 
 /** "DE BORDEAUX", "D'ANGOULEME", "DU BOUSCAT", "DES EYZIES", "DE LA ROCHELLE", "DE L'HOUMEAU". */

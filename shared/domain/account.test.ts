@@ -4,6 +4,7 @@ import {
   CONSENT_REQUIRED,
   credentialsSchema,
   MAIL_INVALID,
+  passwordChangeFormSchema,
   PASSWORDS_DIFFER,
   registrationFormSchema,
   registrationSchema,
@@ -154,5 +155,15 @@ describe('credentialsSchema', () => {
       mail: 'Le champ « Mail » est obligatoire.',
       password: 'Le champ « Mot de passe » est obligatoire.',
     });
+  });
+});
+
+describe('forms with a password typed twice', () => {
+  it.each([null, 'texte', 12, []])('refuse %j as a whole instead of throwing', (input) => {
+    for (const schema of [registrationFormSchema, passwordChangeFormSchema]) {
+      const result = schema.safeParse(input);
+      expect(result.success).toBe(false);
+      expect(Object.keys(fieldsFromIssues(result.error!.issues))).toEqual(['(racine)']);
+    }
   });
 });

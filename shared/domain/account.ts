@@ -65,9 +65,15 @@ function withPasswordConfirmation<Shape extends z.ZodRawShape, P extends string,
         path: [confirmation],
         message: PASSWORDS_DIFFER,
         // Checked even when other fields are wrong, so the form shows every problem at once.
+        // `when` runs on whatever was sent, not an object even (null): it must not throw.
         when: (payload) => {
-          const value = payload.value as Record<string, unknown>;
-          return typeof value[password] === 'string' && typeof value[confirmation] === 'string';
+          const value = payload.value as Record<string, unknown> | null;
+          return (
+            typeof value === 'object' &&
+            value !== null &&
+            typeof value[password] === 'string' &&
+            typeof value[confirmation] === 'string'
+          );
         },
       },
     );

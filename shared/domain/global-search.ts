@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { cleanString } from './fields';
 
 // The global search box (Ctrl+K / Cmd+K): what is cached on this desktop, found at once,
 // offline included, whatever the accents typed ("eleve" finds "élève").
@@ -17,9 +18,10 @@ export const searchKindLabels: Record<SearchKind, string> = {
 /** Channel `search.global`: plain words; quotes, stars, NEAR or SQL are searched as text. */
 export const globalSearchQuerySchema = z
   .object({
-    q: z
-      .string({ error: 'Tapez des mots à chercher.' })
-      .max(200, 'La recherche ne doit pas dépasser 200 caractères.'),
+    q: cleanString('Recherche', 'Tapez des mots à chercher.').max(
+      200,
+      'La recherche ne doit pas dépasser 200 caractères.',
+    ),
     /** Results per group. */
     limit: z.number().int().min(1).max(50).default(5),
   })

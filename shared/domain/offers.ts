@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { isoDateTimeSchema, optionalText, requiredText, uuidSchema } from './fields';
+import { isoDateTimeSchema, optionalText, requiredText, searchText, uuidSchema } from './fields';
 import { communeCodeSchema, romeCodeSchema } from './referentials';
 
 export const contractTypes = ['apprentissage', 'professionnalisation', 'stage'] as const;
@@ -100,7 +100,7 @@ export type Offer = z.infer<typeof offerSchema>;
 
 /** "Consulter toutes les offres" (`GET /offers/public`): every structure's offers "En cours". */
 export const publicOffersQuerySchema = z.object({
-  q: z.string().trim().max(200, 'La recherche ne doit pas dépasser 200 caractères.').optional(),
+  q: searchText().trim().max(200, 'La recherche ne doit pas dépasser 200 caractères.').optional(),
   rome: romeCodeSchema.optional(),
   level: z.coerce
     .number({ error: 'Niveau de diplôme invalide (3 à 7).' })

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 import { applicantProfileSchema } from './applications';
 import { MOBILITY_MAX_KM } from './candidates';
-import { isoDateTimeSchema, requiredText, uuidSchema } from './fields';
+import { isoDateTimeSchema, requiredText, searchText, uuidSchema } from './fields';
 import { contractTypeSchema } from './offers';
 import { communeCodeSchema, romeCodeSchema } from './referentials';
 import { syncStateSchema } from './sync';
@@ -57,7 +57,7 @@ const kilometres = (label: string) =>
 export const profilesQuerySchema = z
   .object({
     /** Keywords: métier, diploma, presentation. */
-    q: z.string().trim().max(200, 'La recherche ne doit pas dépasser 200 caractères.').optional(),
+    q: searchText().trim().max(200, 'La recherche ne doit pas dépasser 200 caractères.').optional(),
     /** One diploma prepared or held (referential id, e.g. "cap-cuisine"). */
     diploma: z.string().trim().min(1, 'Diplôme invalide.').max(100, 'Diplôme invalide.').optional(),
     /** The highest level at least this one (3 to 7). */

@@ -48,6 +48,7 @@ import {
   profileSearchSourceSchema,
   profilesQuerySchema,
 } from '../domain/profiles';
+import { searchText } from '../domain/fields';
 import { channel } from './define';
 
 const none = z.object({}).strict().optional();
@@ -58,7 +59,7 @@ const done = z.object({ done: z.literal(true) });
  * Preload bridge, renderer client and handler types are all derived from this object.
  */
 const byId = z.object({ id: z.uuid({ error: 'Identifiant invalide.' }) }).strict();
-const search = z.object({ q: z.string().max(200).default('') }).strict();
+const search = z.object({ q: searchText().max(200).default('') }).strict();
 
 /** One CSV row that could not be imported, and why (French). */
 const importRejectionSchema = z.object({ line: z.number().int(), siret: z.string(), reason: z.string() });
@@ -71,7 +72,7 @@ export const offersListQuerySchema = z
     romeCode: z.string().optional(),
     contractType: contractTypeSchema.optional(),
     communeCode: z.string().optional(),
-    q: z.string().max(200).optional(),
+    q: searchText().max(200).optional(),
     sort: z.enum(['createdAt', 'number', 'title', 'employer', 'startDate']).default('createdAt'),
     direction: z.enum(['asc', 'desc']).default('desc'),
     limit: z.number().int().min(1).max(500).default(50),
@@ -89,7 +90,7 @@ export const applicationsListQuerySchema = z
     /** Received on or after / on or before these days (local calendar days, aaaa-mm-jj). */
     receivedFrom: z.iso.date({ error: 'Date « du » invalide.' }).optional(),
     receivedTo: z.iso.date({ error: 'Date « au » invalide.' }).optional(),
-    q: z.string().max(200).optional(),
+    q: searchText().max(200).optional(),
     /** Only those "A traiter" for more than REPLY_REMINDER_DAYS days. */
     overdue: z.boolean().optional(),
     sort: z.enum(['receivedAt', 'number', 'applicant', 'offer']).default('receivedAt'),

@@ -23,6 +23,17 @@ describe('validationError', () => {
     );
   });
 
+  it('names a key sent as « __proto__ » like any other unexpected key', () => {
+    const input = JSON.parse('{"__proto__": {"polluted": true}}') as unknown;
+    const error = validationError(issuesOf(z.object({}).strict(), input));
+    expect(Object.keys(error.fields ?? {})).toEqual(['__proto__']);
+    expect(error.message).toBe('Saisie invalide (« __proto__ ») : Champ non reconnu : « __proto__ ».');
+    expect(validationError(issuesOf(z.object({}).strict(), { constructor: 1 })).message).toBe(
+      'Saisie invalide (« constructor ») : Champ non reconnu : « constructor ».',
+    );
+    expect(Object.getPrototypeOf(error.fields)).toBe(Object.prototype);
+  });
+
   it('lists every invalid field by its French label', () => {
     const error = validationError(
       issuesOf(registrationSchema, {

@@ -1,10 +1,7 @@
+import { fold } from '../../../shared/text/fold';
+
 // What a user types becomes a full-text query here, and only here: whatever they type (quotes,
 // stars, NEAR, SQL) is searched as words, never read as query syntax.
-
-/** Ligatures the tokenizer keeps as letters: "œuvre" is indexed, and searched, as "oeuvre". */
-export function unligatured(text: string): string {
-  return text.replace(/[œŒæÆ]/g, (letter) => ({ œ: 'oe', Œ: 'Oe', æ: 'ae', Æ: 'Ae' })[letter]!);
-}
 
 /** A word the tokenizer would find nothing in (punctuation only) matches nothing: it is left out. */
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -23,7 +20,8 @@ export const MAX_TERMS = 8;
  * At most MAX_TERMS words, the first ones. Null when no word is left (nothing to search).
  */
 export function ftsQuery(text: string): string | null {
-  const words = unligatured(text)
+  // Folded as the documents are (search-index.ts): the tokenizer alone keeps œ, ø, ß, ł as letters.
+  const words = fold(text)
     .split(/\s+/u)
     .filter((word) => HAS_WORD.test(word));
   const terms = words

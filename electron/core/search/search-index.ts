@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SearchKind } from '../../../shared/domain/global-search';
 import type { WriteTx } from '../db/store';
-import { unligatured } from './fts-query';
+import { fold } from '../../../shared/text/fold';
 
 // One full-text index (`search_fts`, migration 0005) for offers, employers, applications and the
 // profiles seen here, kept by the same transactions as the rows. It keeps only words
@@ -78,8 +78,10 @@ export function indexDocument(
   }
   const number = kindBase(kind) + BigInt(rowid);
   documents.set(number, {
-    title: unligatured(document.title),
-    body: unligatured(document.body),
+    // The shared fold, not only the tokenizer's remove_diacritics: that one keeps œ, ø, ß, ł, ﬁ
+    // as letters of their own ("Søren" would not be found by "soren").
+    title: fold(document.title),
+    body: fold(document.body),
     created: documents.get(number)?.created ?? created,
   });
 }

@@ -120,7 +120,11 @@ function sameRequest(entity: SyncEntity, id: string, a: Fields, b: Fields, known
 function writeEdit(tx: WriteTx, entity: SyncEntity, id: string, patch: Fields, derived: Fields): boolean {
   const current = readView(tx, entity, id) as (EntityData & Fields) | undefined;
   if (!current) throw new AppError('not_found', `${entity.label} : introuvable sur ce poste.`);
-  const fields = Object.keys(patch).filter((key) => !isDeepStrictEqual(current[key], patch[key]));
+  // A field sent as undefined (Electron's structured clone keeps such keys, zod keeps them for
+  // optional fields) is a field not sent: it must not become null in a NOT NULL column.
+  const fields = Object.keys(patch).filter(
+    (key) => patch[key] !== undefined && !isDeepStrictEqual(current[key], patch[key]),
+  );
   if (fields.length === 0) return false;
   const changes = pick(patch, fields);
   const creation = tx.first<OutboxTable>(

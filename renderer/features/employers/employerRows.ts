@@ -1,5 +1,6 @@
 import { employerName, employerStatusLabels } from '../../../shared/domain/employers';
 import type { LocalEmployer } from '../../../shared/domain/session';
+import { fold } from '../../../shared/text/fold';
 import type { Sort } from '../../ui/SortableTh';
 
 export type EmployerSortKey =
@@ -13,19 +14,12 @@ export interface EmployerRow {
   haystack: string;
 }
 
-/** Lower case, without accents: "Pée" is found by "pee". */
-export function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
-}
-
 export function toRows(employers: readonly LocalEmployer[]): EmployerRow[] {
   return employers.map((employer) => {
     const name = employerName(employer);
     const contact = `${employer.contactFirstName} ${employer.contactLastName}`;
-    const haystack = normalise(
+    // The shared fold: "Pée" is found by "pee", "Cœur" by "coeur".
+    const haystack = fold(
       [name, employer.legalName, employer.siret, employer.address?.communeName, contact].join(' '),
     );
     return { employer, name, contact, haystack };
@@ -34,7 +28,7 @@ export function toRows(employers: readonly LocalEmployer[]): EmployerRow[] {
 
 /** Rows whose name, Siret, commune or contact contain every word typed. */
 export function search(rows: readonly EmployerRow[], query: string): readonly EmployerRow[] {
-  const words = normalise(query).split(/\s+/).filter(Boolean);
+  const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return rows;
   return rows.filter((row) => words.every((word) => row.haystack.includes(word)));
 }

@@ -1,5 +1,6 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { RESOURCE_SECTIONS } from '../../../shared/domain/resources';
+import { fold } from '../../../shared/text/fold';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 /**
@@ -47,8 +48,5 @@ export function ResourcesPage() {
 }
 
 function sectionId(title: string): string {
-  return `ressources-${title
-    .normalize('NFD')
-    .replace(/[^\w]+/g, '-')
-    .toLowerCase()}`;
+  return `ressources-${fold(title).replace(/[^\w]+/g, '-')}`;
 }

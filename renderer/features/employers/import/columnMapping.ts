@@ -1,5 +1,5 @@
 import type { EmployerFormInput } from '../../../../shared/domain/employers';
-import { normalise } from '../employerRows';
+import { fold } from '../../../../shared/text/fold';
 
 export type ImportField = keyof EmployerFormInput;
 
@@ -19,7 +19,7 @@ export const importFields: ReadonlyArray<{ key: ImportField; label: string; clue
 export type ColumnMapping = Record<ImportField, string | null>;
 
 const words = (header: string) =>
-  normalise(header)
+  fold(header)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
