@@ -4,6 +4,7 @@ import { syncOutboxAndShadows } from './0002-sync-outbox-and-shadows';
 import { employersOffersReferentials } from './0003-employers-offers-referentials';
 import { applicationsAndReplyTemplates } from './0004-applications-and-reply-templates';
 import { profilesFavoritesAlertsSearch } from './0005-profiles-favorites-alerts-search';
+import { searchFold } from './0006-search-fold';
 
 /**
  * The local cache's schema history, in order. Append only: a released migration is never edited
@@ -15,4 +16,5 @@ export const localMigrations: Record<string, Migration> = {
   '0003_employers_offers': employersOffersReferentials,
   '0004_applications': applicationsAndReplyTemplates,
   '0005_profiles_search': profilesFavoritesAlertsSearch,
+  '0006_search_fold': searchFold,
 };
