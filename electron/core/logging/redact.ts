@@ -33,13 +33,14 @@ const patterns: Array<[RegExp, string]> = [
   [/(?<![\w-])(Bearer|Basic)\s+[\w\-.~+/=]+/gi, `$1 ${REDACTED}`],
   // JWTs anywhere (header.payload.signature, base64url)
   [/(?<![\w-])eyJ[\w-]*\.[\w-]+\.[\w-]*/g, REDACTED],
-  // Unquoted values: ?token=xxx&…, password: xxx, refreshToken=xxx, "token": 12345
+  // Unquoted values: ?token=xxx&…, password: xxx, refreshToken=xxx, "token": 12345. A quote
+  // inside does not end them (it may belong to the secret: ' is left as is in URLs).
   [
-    new RegExp(String.raw`(?<key>${KEY})(?!\[masqué\]|(?:Bearer|Basic)\s|\\*["'\`])[^\s&,;"'\`}\]]+`, 'gi'),
+    new RegExp(String.raw`(?<key>${KEY})(?!\[masqué\]|(?:Bearer|Basic)\s|\\*["'\`])[^\s&,;}\]]+`, 'gi'),
     `$<key>${REDACTED}`,
   ],
   // Percent-encoded query strings (a return address carrying ?token=…): token%3Dxxx%26…
-  [new RegExp(String.raw`(?<key>${KEY_NAME}%3D)(?:(?!%26)[^\s&"'])+`, 'gi'), `$<key>${REDACTED}`],
+  [new RegExp(String.raw`(?<key>${KEY_NAME}%3D)(?:(?!%26)[^\s&])+`, 'gi'), `$<key>${REDACTED}`],
 ];
 
 export function redactText(text: string): string {
