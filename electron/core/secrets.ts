@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFile } from 'atomically';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** Where the refresh token lives. Electron encrypts with safeStorage; the web host cannot. */
 export interface SecretStore {
@@ -17,11 +17,23 @@ export interface SecretCodec {
 /** Plain text, for the web host and tests only; the file is still readable by its owner alone. */
 export const plainCodec: SecretCodec = { encode: (v) => v, decode: (v) => v };
 
-/** A JSON file of encoded secrets, written atomically, readable by its owner only. */
+/** How long a locked secrets file is retried (atomically waits 200 ms between attempts). */
+export const SECRET_WRITE_RETRY_MS = 7_500;
+
+/**
+ * A JSON file of encoded secrets, readable by its owner only. Written through atomically: a
+ * temporary file, fsync, then rename, so a crash or a power cut leaves the old file or the new
+ * one, never half of one; EPERM/EBUSY (a Windows antivirus or indexer holding the file) are
+ * retried for a few seconds without blocking the main process.
+ */
 export class FileSecretStore implements SecretStore {
+  /** Writes one after the other: each reads the file the previous one wrote. */
+  private writes: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly file: string,
     private readonly codec: SecretCodec,
+    private readonly retryForMs = SECRET_WRITE_RETRY_MS,
   ) {}
 
   private read(): Record<string, string> {
@@ -34,14 +46,19 @@ export class FileSecretStore implements SecretStore {
     }
   }
 
-  private write(values: Record<string, string>): void {
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.tmp`;
-    writeFileSync(temp, JSON.stringify(values), { mode: 0o600 });
-    renameSync(temp, this.file);
+  private update(change: (values: Record<string, string>) => void): Promise<void> {
+    const write = this.writes.then(async () => {
+      const values = this.read();
+      change(values);
+      await writeFile(this.file, JSON.stringify(values), { mode: 0o600, timeout: this.retryForMs });
+    });
+    // A failed write is the caller's to handle; the next one still runs.
+    this.writes = write.catch(() => undefined);
+    return write;
   }
 
   async get(name: string): Promise<string | null> {
+    await this.writes;
     const stored = this.read()[name];
     if (stored === undefined) return null;
     try {
@@ -53,13 +70,16 @@ export class FileSecretStore implements SecretStore {
   }
 
   async set(name: string, value: string): Promise<void> {
-    this.write({ ...this.read(), [name]: this.codec.encode(value) });
+    const encoded = this.codec.encode(value);
+    return this.update((values) => {
+      values[name] = encoded;
+    });
   }
 
   async delete(name: string): Promise<void> {
-    const values = this.read();
-    delete values[name];
-    this.write(values);
+    return this.update((values) => {
+      delete values[name];
+    });
   }
 }
 

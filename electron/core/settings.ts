@@ -42,7 +42,8 @@ export const SETTINGS_FILE_NAME = 'settings';
 
 /**
  * Settings in plain Node through conf, the store electron-store is built on: same JSON
- * file, so a data folder moves between the web host and the desktop app.
+ * file, so a data folder moves between the web host and the desktop app. conf writes through
+ * atomically (fsync, rename, EPERM/EBUSY retried), as the secrets and crash reports do.
  */
 export function createNodeSettings(dataDir: string): SettingsStore {
   return new Conf<Settings>({

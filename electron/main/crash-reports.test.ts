@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,7 +67,9 @@ describe('crash reports', () => {
     writeFileSync(path.join(dir, 'crash-broken.json'), '{ pas du json');
     writeFileSync(path.join(dir, 'notes.txt'), 'autre chose');
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(report);
-    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // atomically's temporary files are named `<file>.tmp-<random>`.
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp'))).toEqual([]);
+    if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(
       readCrashReports(dir)
         .map((r) => r.reason)

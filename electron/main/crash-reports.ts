@@ -1,5 +1,6 @@
+import { writeFileSync } from 'atomically';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from '../../shared/zod';
 import { redactText } from '../core/logging/redact';
@@ -75,14 +76,15 @@ export function crashReport(cause: CrashCause, context: CrashContext): CrashRepo
 
 const PREFIX = 'crash-';
 
-/** Writes the report (whole or not at all: a temporary file renamed) and answers its path. */
+/**
+ * Writes the report whole or not at all (atomically: temporary file, fsync, rename; a Windows
+ * antivirus lock retried) and answers its path. Synchronous on purpose: the process may be
+ * about to end, so the write stays short (retried for one second at most).
+ */
 export function writeCrashReport(dir: string, report: CrashReport): string {
-  mkdirSync(dir, { recursive: true });
   const stamp = report.time.replace(/[:.]/g, '-');
   const file = path.join(dir, `${PREFIX}${stamp}-${randomUUID().slice(0, 8)}.json`);
-  const temporary = `${file}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, file);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600, timeout: 1_000 });
   return file;
 }
 

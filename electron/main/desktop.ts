@@ -23,17 +23,23 @@ import {
   writeCrashReport,
   type CrashCause,
 } from './crash-reports';
+import { captureLogs } from './logging/capture';
 import { configureFileLog, coreLoggerOf } from './logging/file-log';
 import { menuTemplate } from './menu-template';
+import { autoUpdater } from './updater';
 import { externalTarget } from './security/navigation';
 import { boundsToSave, windowPlacement, type SizeLimits } from './window-bounds';
 
 // The Electron glue of the desktop conventions; the decisions are in the pure modules it calls.
 
-/** The logs folder: the OS's place, or beside the data when a data folder is given (tests). */
+/**
+ * The logs folder: the OS's place, or beside the data when a data folder is given (tests).
+ * The window's console and errors and the updater's lines are written there too.
+ */
 export function setUpLogging(userDataDir: string | undefined): Logger {
   if (userDataDir) app.setAppLogsPath(path.join(userDataDir, 'logs'));
   configureFileLog(log, app.getPath('logs'));
+  captureLogs(log, autoUpdater);
   return coreLoggerOf(log);
 }
 

@@ -2,7 +2,8 @@ import electronUpdater from 'electron-updater';
 import type { UpdateDriver } from '../core/updates/controller';
 
 // electron-updater is CommonJS: its named exports are reached through the default import in ESM.
-const { autoUpdater } = electronUpdater;
+// Exported for the logs: its own lines go to the log file (electron/main/logging/capture.ts).
+export const { autoUpdater } = electronUpdater;
 
 /**
  * electron-updater behind the core's UpdateController, which decides when to check, download

@@ -1,16 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import type { Diploma, RomeEntry } from '../../shared/domain/referentials';
 
 // The CSV files are copies of official nomenclatures; see data/SOURCES.md.
 const dataFile = (name: string) => new URL(`./data/${name}`, import.meta.url);
 
-function readCsv<T>(name: string): T[] {
-  return parse(readFileSync(dataFile(name), 'utf8'), {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-  }) as T[];
+/**
+ * Rows keyed by the header line, values trimmed, empty lines skipped. papaparse is the
+ * project's one CSV parser (the renderer's imports and exports use it too). It reports a row
+ * with too few or too many fields instead of throwing: a damaged file must not load halfway.
+ */
+export function parseCsv(text: string, name = 'CSV'): Array<Record<string, string>> {
+  const result = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    delimiter: ',',
+    skipEmptyLines: true,
+    transformHeader: (header) => header.trim(),
+    transform: (value) => value.trim(),
+  });
+  const [error] = result.errors;
+  if (error) throw new Error(`${name}, ligne ${(error.row ?? 0) + 2} : ${error.message}`);
+  return result.data;
+}
+
+function readCsv(name: string): Array<Record<string, string>> {
+  return parseCsv(readFileSync(dataFile(name), 'utf8'), name);
 }
 
 export interface NafSubclass {
@@ -38,7 +52,7 @@ let diplomaList: Diploma[] | undefined;
 
 /** NAF rév. 2 sub-classes, e.g. { code: '01.29Z', label: 'Autres cultures permanentes' }. */
 export function nafSubclasses(): NafSubclass[] {
-  naf ??= readCsv<Record<string, string>>('naf_rev2_sous_classes.csv').map((row) => ({
+  naf ??= readCsv('naf_rev2_sous_classes.csv').map((row) => ({
     code: row.code!,
     label: row.libelle!,
     sectionCode: row.section_code!,
@@ -49,7 +63,7 @@ export function nafSubclasses(): NafSubclass[] {
 
 /** The 4,305 communes of Nouvelle-Aquitaine. */
 export function communesOfNouvelleAquitaine(): Commune[] {
-  communes ??= readCsv<Record<string, string>>('communes_nouvelle_aquitaine.csv').map((row) => ({
+  communes ??= readCsv('communes_nouvelle_aquitaine.csv').map((row) => ({
     code: row.code_insee!,
     name: row.nom!,
     postalCode: row.code_postal!,
@@ -64,7 +78,7 @@ export function communesOfNouvelleAquitaine(): Commune[] {
 
 /** The 1,584 métiers of ROME 4.0 (release v460), e.g. { code: 'D1102', label: 'Boulanger / Boulangère' }. */
 export function romeEntries(): RomeEntry[] {
-  rome ??= readCsv<Record<string, string>>('rome_v4_fiches_v460.csv').map((row) => ({
+  rome ??= readCsv('rome_v4_fiches_v460.csv').map((row) => ({
     code: row.code_rome!,
     label: row.libelle!,
     domainCode: row.domaine_code!,
@@ -74,7 +88,7 @@ export function romeEntries(): RomeEntry[] {
 
 /** The diplomas and titles offers prepare for, with their level (written for the project: data/SOURCES.md). */
 export function diplomas(): Diploma[] {
-  diplomaList ??= readCsv<Record<string, string>>('diplomes.csv').map((row) => ({
+  diplomaList ??= readCsv('diplomes.csv').map((row) => ({
     id: row.id!,
     label: row.libelle!,
     kind: row.type as Diploma['kind'],
