@@ -291,6 +291,10 @@ test('un modèle de réponse ajouté sert à répondre d’un coup à deux candi
   await tab(page, 'Refusées').click();
   for (const { number, firstName } of chosen) {
     await page.getByRole('searchbox', { name: 'Rechercher', exact: true }).fill(number);
+    // The filtered list first: a click on the row of the list being replaced would be lost.
+    await expect(page.getByRole('status').filter({ hasText: 'correspondant aux filtres' })).toHaveText(
+      '1 candidature correspondant aux filtres',
+    );
     await openDetails(page, Number(number));
     await expect(page.getByText(`Bonjour ${firstName},`).first()).toBeVisible();
     await expect(page.getByText('Refusée', { exact: true }).first()).toBeVisible();

@@ -48,7 +48,8 @@ test('le référent ajoute un collaborateur en attente comme gestionnaire, qui s
     .getByRole('link', { name: USERS_PAGE })
     .click();
   await expectScreen(page, /^Bonjour /);
-  await expect(page.getByRole('alert')).toHaveText(REFERENT_ONLY);
+  // The home page's notice (a toast about new applications may be up beside it).
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(REFERENT_ONLY);
 });
 
 test('le référent transfère ses droits ; devenu gestionnaire, il est renvoyé à l’accueil s’il rouvre la page', async ({
