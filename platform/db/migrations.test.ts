@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, TransactionalSqliteDialect } from '../../shared/db/migrate';
-import { platformMigrations } from './migrations';
+import { platformMigrations } from './migrations/index';
 
 const AT = '2026-03-02T09:00:00.000Z';
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { withStatementCache } from '../../shared/db/statement-cache';
 import { migrateToLatest, TransactionalSqliteDialect } from '../../shared/db/migrate';
-import { platformMigrations } from './migrations';
+import { platformMigrations } from './migrations/index';
 import type { PlatformDatabase } from './schema';
 
 export type PlatformDb = Kysely<PlatformDatabase>;
