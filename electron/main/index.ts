@@ -1,8 +1,10 @@
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
+  Menu,
   net,
   Notification,
   protocol,
@@ -28,6 +30,8 @@ import {
   setUpLogging,
 } from './desktop';
 import { DEFAULT_PLATFORM_URL, parseMainArgs } from './args';
+import { contextMenuTemplate } from './context-menu';
+import { APP_LOCALE, spellCheckerLanguages } from './locale';
 import { loadDesktopConfig } from './desktop-config';
 import { applyProxy, electronHttpAdapter, handleProxyLogin } from './network';
 import { electronUpdateDriver } from './updater';
@@ -43,6 +47,8 @@ import {
 } from './security/permissions';
 import { MAIN_WINDOW_SIZE, mainWindowOptions } from './window-options';
 
+// Before anything starts: Chromium's locale decides its own French (native dialogs, dates).
+app.commandLine.appendSwitch('lang', APP_LOCALE);
 const args = parseMainArgs(process.argv);
 if (args.userDataDir) app.setPath('userData', args.userDataDir);
 const logger = setUpLogging(args.userDataDir);
@@ -123,6 +129,11 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler(permissionRequestHandler);
   session.defaultSession.setPermissionCheckHandler(permissionCheckHandler);
   session.defaultSession.setDisplayMediaRequestHandler(displayMediaRequestHandler);
+  const languages = spellCheckerLanguages(
+    process.platform,
+    session.defaultSession.availableSpellCheckerLanguages,
+  );
+  if (languages.length > 0) session.defaultSession.setSpellCheckerLanguages(languages);
   settings = new ElectronStore<Settings>({ name: SETTINGS_FILE_NAME }) as unknown as SettingsStore;
   const config = await loadDesktopConfig(
     settings,
@@ -177,6 +188,14 @@ app.on('web-contents-created', (_event, contents) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('context-menu', (_event, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
+      copyText: (text) => clipboard.writeText(text),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup();
+  });
   contents.setWindowOpenHandler(({ url }) => {
     openAllowedExternally(url);
     return windowOpenDecision();
