@@ -1,6 +1,6 @@
 import { _electron, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import path from 'node:path';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { browserInstallHint, CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { ELECTRON_MISSING, electronVersion, findElectronBinary } from '../scripts/electron-binary';
 import { electronSqliteBinding } from '../scripts/electron-sqlite';
 import { repoRoot, startNodeProcess, type Running } from '../scripts/processes';
@@ -34,6 +34,7 @@ export const test = base.extend<{ desktop: Desktop }, WorkerFixtures>({
     async ({ playwright }, use) => {
       let browser: Promise<Browser> | undefined;
       await use(() => {
+        if (!CHROMIUM_PATH) throw new Error(browserInstallHint(process.platform));
         browser ??= playwright.chromium.launch({
           executablePath: CHROMIUM_PATH,
           args: CHROMIUM_ARGS,

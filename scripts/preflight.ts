@@ -2,21 +2,22 @@
  * What `npm test` needs from the machine, checked before anything runs: one sentence per
  * missing piece, saying how to get it, instead of dozens of failing tests.
  */
-import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { CHROMIUM_PATH } from './chromium';
+import { browserInstallHint, CHROMIUM_PATH } from './chromium';
 
 export interface MachineProbe {
   nodeVersion: string;
-  canExecute(file: string): boolean;
+  platform: NodeJS.Platform;
+  /** The browser found for the e2e tests (scripts/chromium.ts), if any. */
+  browser: string | undefined;
   /** The error message of loading the native SQLite module, or null when it loads. */
   sqliteLoadError(): string | null;
 }
 
 const MINIMUM_NODE = [20, 19] as const;
 
-export function missingPrerequisites(probe: MachineProbe, chromiumPath = CHROMIUM_PATH): string[] {
+export function missingPrerequisites(probe: MachineProbe): string[] {
   const missing: string[] = [];
   const [major = 0, minor = 0] = probe.nodeVersion.replace(/^v/, '').split('.').map(Number);
   if (major < MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor < MINIMUM_NODE[1])) {
@@ -30,24 +31,14 @@ export function missingPrerequisites(probe: MachineProbe, chromiumPath = CHROMIU
       `Le module better-sqlite3 ne se charge pas (${sqlite.split('\n')[0]}) : relancez « npm_config_nodedir=/usr npm ci » pour le compiler.`,
     );
   }
-  if (!probe.canExecute(chromiumPath)) {
-    missing.push(
-      `Chromium est introuvable (${chromiumPath}) pour les tests de bout en bout : installez-le avec « sudo apt-get install -y chromium », ou indiquez son chemin dans CHROMIUM_PATH (jamais « npx playwright install »).`,
-    );
-  }
+  if (probe.browser === undefined) missing.push(browserInstallHint(probe.platform));
   return missing;
 }
 
 export const machineProbe: MachineProbe = {
   nodeVersion: process.version,
-  canExecute(file) {
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  platform: process.platform,
+  browser: CHROMIUM_PATH,
   sqliteLoadError() {
     try {
       const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string) => {

@@ -2,7 +2,7 @@ import { chromium, expect } from '@playwright/test';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { browserInstallHint, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { createNodeCore } from '../electron/host/node-core';
 import { startHost } from '../electron/host/server';
 import { DEMO_PENDING, DEMO_REFERENT } from '../platform/seed/demo';
@@ -21,6 +21,7 @@ const platform = await createPlatform({ dataDir: path.join(temp, 'platform'), se
 const platformUrl = await platform.listen(0);
 const core = await createNodeCore({ dataDir: path.join(temp, 'desktop'), platformUrl });
 const host = await startHost({ core, rendererDir, port: 0 });
+if (!CHROMIUM_PATH) throw new Error(browserInstallHint(process.platform));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
 const field = (name: string) => page.getByRole('textbox', { name, exact: true });
