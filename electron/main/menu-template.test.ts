@@ -54,6 +54,7 @@ describe('native menus', () => {
     expect(labels(items(menus, 'Fichier'))).toEqual(['Se déconnecter', 'Quitter']);
     expect(labels(items(menus, 'Aide'))).toEqual([
       'Espace ressources',
+      'Raccourcis clavier',
       'Ouvrir le dossier des journaux',
       'À propos',
     ]);
@@ -65,6 +66,7 @@ describe('native menus', () => {
     click(entry(menus, 'Synchronisation', 'Conflits de synchronisation'));
     click(entry(menus, 'Synchronisation', 'Modifications refusées'));
     click(entry(menus, 'Aide', 'Espace ressources'));
+    click(entry(menus, 'Aide', 'Raccourcis clavier'));
     click(entry(menus, 'Aide', 'À propos'));
     click(entry(menus, 'Fichier', 'Se déconnecter'));
     click(entry(menus, 'Aide', 'Ouvrir le dossier des journaux'));
@@ -73,6 +75,7 @@ describe('native menus', () => {
       'open.conflicts',
       'open.refused',
       'open.resources',
+      'open.shortcuts',
       'open.about',
       'signOut',
     ]);

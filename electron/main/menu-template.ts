@@ -107,6 +107,7 @@ export function menuTemplate(context: MenuContext, actions: MenuActions): MenuIt
     label: 'Aide',
     submenu: [
       { label: 'Espace ressources', enabled: context.signedIn, click: send('open.resources') },
+      { label: 'Raccourcis clavier', enabled: context.signedIn, click: send('open.shortcuts') },
       { label: 'Ouvrir le dossier des journaux', click: () => actions.openLogsFolder() },
       ...(mac ? [] : ([{ type: 'separator' }, about] satisfies MenuItemConstructorOptions[])),
     ],

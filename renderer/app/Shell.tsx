@@ -12,6 +12,8 @@ import { PROFILES_PATH } from '../features/profiles/paths';
 import { GlobalSearch, GlobalSearchButton } from '../features/search/GlobalSearch';
 import { useSignedInSession } from '../features/session/SessionGate';
 import { RESOURCES_PATH } from '../features/resources/paths';
+import { SHORTCUTS_PATH } from '../features/shortcuts/shortcuts';
+import { useShortcuts } from '../features/shortcuts/useShortcuts';
 import { SETTINGS_PATH } from '../features/settings/paths';
 import { UpdateReadyAlert } from '../features/updates/UpdateReadyAlert';
 import { SignOutButton, useSignOut } from '../features/session/SignOutButton';
@@ -139,6 +141,7 @@ function HelpMenu() {
         Aide
       </Text>
       <MenuLink label="Espace ressources" to={RESOURCES_PATH} />
+      <MenuLink label="Raccourcis clavier" to={SHORTCUTS_PATH} />
       <NavLink component="button" type="button" label="À propos" onClick={openAboutDialog} />
     </Box>
   );
@@ -165,6 +168,7 @@ function ReauthBanner() {
 export function Shell() {
   const { user, structure, reauthRequired } = useSignedInSession();
   useArrivalToast();
+  useShortcuts();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 270, breakpoint: 0 }} padding="lg">
       <AppShell.Header>

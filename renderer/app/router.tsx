@@ -31,6 +31,8 @@ import { StructureSetupPage } from '../features/structure/StructureSetupPage';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
 import { RefusedChangesPage } from '../features/sync/RefusedChangesPage';
 import { RESOURCES_PATH } from '../features/resources/paths';
+import { SHORTCUTS_PATH } from '../features/shortcuts/shortcuts';
+import { ShortcutsPage } from '../features/shortcuts/ShortcutsPage';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
 import { SETTINGS_PATH } from '../features/settings/paths';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -94,6 +96,7 @@ export const router = createBrowserRouter([
           { path: '/synchronisation/conflits', element: <ConflictsPage /> },
           { path: '/synchronisation/refus', element: <RefusedChangesPage /> },
           { path: RESOURCES_PATH, element: <ResourcesPage /> },
+          { path: SHORTCUTS_PATH, element: <ShortcutsPage /> },
           { path: SETTINGS_PATH, element: <SettingsPage /> },
           { path: '*', element: <NotFound /> },
         ],

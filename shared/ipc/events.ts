@@ -11,6 +11,7 @@ export const shellCommandSchema = z.enum([
   'open.conflicts',
   'open.refused',
   'open.resources',
+  'open.shortcuts',
   'open.about',
   'signOut',
 ]);

@@ -1,3 +1,4 @@
+import { PrintButton } from '../shortcuts/PrintButton';
 import { Alert, Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -85,7 +86,10 @@ function Details({ application }: { application: ApplicationDetails }) {
       </Anchor>
       <Group justify="space-between" align="center">
         <Title order={1}>Candidature n° {application.number}</Title>
-        <ApplicationStatusBadges application={application} size="lg" />
+        <Group>
+          <ApplicationStatusBadges application={application} size="lg" />
+          <PrintButton />
+        </Group>
       </Group>
       <PlatformStatusAlert application={application} />
       <DetailList

@@ -1,3 +1,4 @@
+import { SHORTCUTS_PATH } from '../shortcuts/shortcuts';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import type { ShellCommand } from '../../../shared/ipc/events';
@@ -17,6 +18,7 @@ export function useShellCommands(): void {
     'open.conflicts': () => void navigate('/synchronisation/conflits'),
     'open.refused': () => void navigate('/synchronisation/refus'),
     'open.resources': () => void navigate(RESOURCES_PATH),
+    'open.shortcuts': () => void navigate(SHORTCUTS_PATH),
     'open.about': openAboutDialog,
     signOut: signOut.request,
   };

@@ -1,3 +1,4 @@
+import { PrintButton } from '../shortcuts/PrintButton';
 import { Alert, Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
@@ -66,6 +67,7 @@ function Details({ details }: { details: ProfileDetails }) {
           <Button variant="outline" onClick={() => setContacting(true)}>
             Contacter ce profil
           </Button>
+          <PrintButton />
         </Group>
       </Group>
       {details.source === 'cache' && (
