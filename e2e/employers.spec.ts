@@ -30,7 +30,7 @@ function search(page: Page, text: string) {
 
 /** Chooses a CSV file made of `content` in the import page (written in `encoding`). */
 async function chooseCsv(page: Page, content: string, encoding: BufferEncoding = 'utf8') {
-  await page.getByLabel('Fichier CSV').setInputFiles({
+  await page.getByLabel('Fichier CSV', { exact: true }).setInputFiles({
     name: 'employeurs.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(content, encoding),
@@ -196,6 +196,40 @@ test('import CSV (Excel, Windows-1252) : colonnes reconnues, lignes vérifiées,
   await syncNow(page);
   await expect(rowWith(page, HOSTILE_TEXT).getByText('Acceptée', { exact: true })).toBeVisible();
   await injection.expectNone();
+});
+
+/** Drops files on the import page's zone, as the file explorer would (a DataTransfer). */
+async function dropFiles(page: Page, files: Array<{ name: string; type: string; content: string }>) {
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const { name, type, content } of list) data.items.add(new File([content], name, { type }));
+    return data;
+  }, files);
+  const zone = page.getByRole('region', { name: 'Zone de dépôt du fichier CSV' });
+  await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+test('import CSV par glisser-déposer : le fichier déposé est lu comme un fichier choisi ; un autre type est refusé', async ({
+  desktop,
+}) => {
+  const { page } = desktop;
+  const platform = await platformAs(desktop.platformUrl);
+  const [siret] = await platform.freeSirets(1);
+  await openEmployers(page);
+  await page.getByRole('link', { name: IMPORT }).click();
+  await expectScreen(page, IMPORT);
+
+  await dropFiles(page, [{ name: 'photo.png', type: 'image/png', content: 'pas un csv' }]);
+  await expect(page.getByRole('alert')).toContainText('« photo.png » n’est pas un fichier CSV (.csv).');
+
+  const csv = ['Siret;Nom;Prénom;Mail;Téléphone', `${siret};Harriague;Maite;maite@exemple.fr;05 59 12 34 56`];
+  await dropFiles(page, [{ name: 'employeurs.csv', type: 'text/csv', content: csv.join('\r\n') }]);
+  await expect(page.getByRole('main')).toContainText('« employeurs.csv » : 1 ligne');
+  await expect(page.getByRole('textbox', { name: 'Siret', exact: true })).toHaveValue('Siret');
+  await page.getByRole('button', { name: 'Vérifier les lignes' }).click();
+  await expect(page.getByRole('main')).toContainText('1 ligne valide');
+  await expectScreen(page, IMPORT);
 });
 
 test('des milliers d’employeurs : la liste est virtualisée, se trie au clavier et s’exporte pour Excel', async ({

@@ -1,3 +1,4 @@
+import { CsvDropzone } from './CsvDropzone';
 import {
   Anchor,
   Button,
@@ -64,6 +65,7 @@ function ChooseFile({ onRead }: { onRead: (file: CsvTable & { name: string }) =>
         virgule. Rien n’est importé avant que vous ayez vu le résultat de la vérification et confirmé.
       </Text>
       {error && <ErrorAlert message={error} />}
+      <CsvDropzone onFile={(file) => void onChange(file)} onRefused={setError} />
       <Input.Wrapper label="Fichier CSV" id="import-file">
         <input
           id="import-file"
