@@ -1,4 +1,5 @@
 import { decodeJwt, SignJWT } from 'jose';
+import { loadSigningKey } from './tokens';
 import { describe, expect, it } from 'vitest';
 import { apiCaller, expectProblem, newSignedInAccount, usePlatform } from '../test-support';
 
@@ -11,14 +12,8 @@ const call = apiCaller(platform);
 const getMe = (token: string) => call('GET', '/me', token);
 const refresh = (refreshToken: string) => call('POST', '/auth/refresh', undefined, { refreshToken });
 
-async function signingKey(): Promise<Uint8Array> {
-  const row = await platform()
-    .db.selectFrom('settings')
-    .select('value')
-    .where('key', '=', 'jwt_secret')
-    .executeTakeFirstOrThrow();
-  return Buffer.from(row.value, 'base64url');
-}
+/** The platform's own signing key, to forge tokens it would sign. */
+const signingKey = () => loadSigningKey(platform().db);
 
 /** A token signed with the platform's own key, with only the claims the test sets. */
 async function forge(claims: Record<string, unknown>, set: (jwt: SignJWT) => SignJWT): Promise<string> {

@@ -1,4 +1,5 @@
 import { decodeJwt, SignJWT } from 'jose';
+import { loadSigningKey } from '../auth/tokens';
 import { describe, expect, it, vi } from 'vitest';
 import { expectProblem, usePlatform } from '../test-support';
 
@@ -67,14 +68,8 @@ async function countUsers(): Promise<number> {
   return Number(row.n);
 }
 
-async function signingKey(): Promise<Uint8Array> {
-  const row = await platform()
-    .db.selectFrom('settings')
-    .select('value')
-    .where('key', '=', 'jwt_secret')
-    .executeTakeFirstOrThrow();
-  return Buffer.from(row.value, 'base64url');
-}
+/** The platform's own signing key, to forge tokens it would sign. */
+const signingKey = () => loadSigningKey(platform().db);
 
 describe('POST /auth/register', () => {
   it('creates the account, normalising the mail and the mobile, without exposing the password', async () => {
