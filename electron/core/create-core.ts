@@ -21,6 +21,7 @@ import { profilesHandlers } from './handlers/profiles';
 import { favoritesHandlers } from './handlers/favorites';
 import { contactsHandlers } from './handlers/contacts';
 import { alertsHandlers } from './handlers/alerts';
+import { dashboardHandlers } from './handlers/dashboard';
 import { searchHandlers } from './handlers/search';
 import { referentialsHandlers } from './handlers/referentials';
 import { syncHandlers } from './handlers/sync';
@@ -150,6 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...favoritesHandlers(ctx),
     ...contactsHandlers(ctx),
     ...alertsHandlers(ctx),
+    ...dashboardHandlers(ctx),
     ...searchHandlers(ctx),
     ...syncHandlers(ctx),
     ...configHandlers(config, proxyLogin),

@@ -49,6 +49,13 @@ import {
   profilesQuerySchema,
 } from '../domain/profiles';
 import { searchText } from '../domain/fields';
+import {
+  applicationsPerOfferSchema,
+  applicationsPerWeekSchema,
+  dashboardTodoQuerySchema,
+  dashboardTodoSchema,
+  firstAnswerDelaySchema,
+} from '../domain/dashboard';
 import { channel } from './define';
 
 const none = z.object({}).strict().optional();
@@ -246,6 +253,12 @@ export const contract = {
   'profiles.search': channel(profilesQuerySchema, profileSearchSchema),
   /** "Détails" of a profile (offline: if cached here, else a French sentence saying it needs the platform). */
   'profiles.get': channel(byId, profileDetailsSchema),
+  /** The dashboard's "À faire": what waits for someone here, most urgent first (see dashboard.ts). */
+  'dashboard.todo': channel(dashboardTodoQuerySchema, dashboardTodoSchema),
+  /** The dashboard's three charts, from the local cache. */
+  'dashboard.applicationsPerWeek': channel(none, applicationsPerWeekSchema),
+  'dashboard.firstAnswerDelay': channel(none, firstAnswerDelaySchema),
+  'dashboard.applicationsPerOffer': channel(none, applicationsPerOfferSchema),
   /** The dashboard's "Favoris": the structure's favourites, most recent first. */
   'favorites.list': channel(none, z.array(localFavoriteSchema)),
   /** "Ajouter aux favoris": kept here at once, sent at the next sync (PUT /favorites/{profileId}). */
