@@ -57,6 +57,8 @@ export interface CoreOptions {
   /** How the referentials are kept (sync fault tests switch their downloads off). */
   referentials?: ReferentialTuning;
   logger?: Logger;
+  /** What time it is for the handlers (tests and the web host's --now move it). */
+  clock?: () => Date;
   /**
    * « Paramètres » as the desktop read them at start (central file, user settings, defaults);
    * without it (web host) only the user's settings, over `platformUrl`.
@@ -114,7 +116,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   await sessions.restore();
 
-  const ctx: HandlerContext = { client, sessions, connectivity, events };
+  const ctx: HandlerContext = {
+    client,
+    sessions,
+    connectivity,
+    events,
+    clock: options.clock ?? (() => new Date()),
+  };
   const config =
     options.config ??
     new ConfigService(
@@ -146,10 +154,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...referentialsHandlers(ctx),
     ...employersHandlers(ctx),
     ...offersHandlers(ctx),
-    ...applicationsHandlers(ctx),
-    ...profilesHandlers(ctx),
-    ...favoritesHandlers(ctx),
-    ...contactsHandlers(ctx),
+    ...applicationsHandlers(ctx, ctx.clock),
+    ...profilesHandlers(ctx, ctx.clock),
+    ...favoritesHandlers(ctx, ctx.clock),
+    ...contactsHandlers(ctx, ctx.clock),
     ...alertsHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...searchHandlers(ctx),

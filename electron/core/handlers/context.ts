@@ -9,4 +9,6 @@ export interface HandlerContext {
   sessions: SessionManager;
   connectivity: ConnectivityMonitor;
   events: EventHub;
+  /** The handlers' notion of now (injected so that delays are tested without waiting). */
+  clock: () => Date;
 }
