@@ -4,6 +4,7 @@ import type { Configuration } from 'app-builder-lib';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ICON_OUTPUTS } from './icons';
 import { repoRoot } from './paths';
 
 // Loaded and validated by electron-builder's own code (the same ajv validation against
@@ -66,6 +67,12 @@ describe('electron-builder.yml', () => {
     const plist = readFileSync(path.join(repoRoot, String(config.mac?.entitlements)), 'utf8');
     const keys = [...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((match) => match[1]);
     expect(keys).toEqual(['com.apple.security.cs.allow-jit']);
+  });
+
+  it('takes each OS’s icon from what `npm run icons` draws', () => {
+    expect(config.win?.icon).toBe(ICON_OUTPUTS.ico);
+    expect(config.mac?.icon).toBe(ICON_OUTPUTS.icns);
+    expect(config.linux?.icon).toBe(ICON_OUTPUTS.pngDir);
   });
 
   it('builds an AppImage and a deb for the team', () => {

@@ -40,7 +40,7 @@ describe('every BrowserWindow', () => {
     expect(creations.length).toBeGreaterThan(0);
     for (const creation of creations) {
       expect(creation).toMatch(
-        /^new BrowserWindow\(\{ \.\.\.mainWindowOptions\(preloadPath\), \.\.\.placement\.options \}\);$|^new BrowserWindow\(mainWindowOptions\(/,
+        /^new BrowserWindow\(\{ \.\.\.mainWindowOptions\(preloadPath(, appearance)?\), \.\.\.placement\.options \}\);$|^new BrowserWindow\(mainWindowOptions\(/,
       );
     }
   });
