@@ -12,6 +12,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { ProxyLoginModal } from './features/network/ProxyLoginModal';
+import { ThemeSync } from './features/settings/ThemeSync';
 import { cssVariablesResolver, theme } from './app/theme';
 
 const queryClient = new QueryClient({
@@ -24,13 +25,14 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
           <RouterProvider router={router} />
           {/* Outside the routes: a proxy may ask before anyone signs in. */}
           <ProxyLoginModal />
+          <ThemeSync />
         </ModalsProvider>
       </QueryClientProvider>
     </MantineProvider>

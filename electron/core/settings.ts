@@ -28,6 +28,7 @@ export const settingsSchema = z.object({
   proxy: configValuesSchema.shape.proxy.optional(),
   updateUrl: configValuesSchema.shape.updateUrl.optional(),
   updateChannel: configValuesSchema.shape.updateChannel.optional(),
+  theme: configValuesSchema.shape.theme.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -5,6 +5,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  nativeTheme,
   net,
   Notification,
   protocol,
@@ -19,6 +20,7 @@ import { createCore, type Core } from '../core/create-core';
 import { FileSecretStore, MemorySecretStore, type SecretStore } from '../core/secrets';
 import { securityHeaders } from '../core/security/csp';
 import { SETTINGS_FILE_NAME, type Settings, type SettingsStore } from '../core/settings';
+import { applyTheme } from './appearance';
 import { BadgeKeeper, badgeCountOf, OPEN_TO_PROCESS, reactionTo, type Notice } from './applications-notice';
 import {
   installCrashReporting,
@@ -45,7 +47,7 @@ import {
   permissionCheckHandler,
   permissionRequestHandler,
 } from './security/permissions';
-import { MAIN_WINDOW_SIZE, mainWindowOptions } from './window-options';
+import { MAIN_WINDOW_SIZE, mainWindowOptions, windowIconPath } from './window-options';
 
 // Before anything starts: Chromium's locale decides its own French (native dialogs, dates).
 app.commandLine.appendSwitch('lang', APP_LOCALE);
@@ -92,7 +94,8 @@ function serveRenderer(request: Request): Promise<Response> | Response {
 function createWindow(store: SettingsStore): BrowserWindow {
   // Only the geometry comes from the settings file: the secure webPreferences are never overridden.
   const placement = placementOptions(store, MAIN_WINDOW_SIZE);
-  const window = new BrowserWindow({ ...mainWindowOptions(preloadPath), ...placement.options });
+  const appearance = { icon: windowIconPath(rendererDir), dark: nativeTheme.shouldUseDarkColors };
+  const window = new BrowserWindow({ ...mainWindowOptions(preloadPath, appearance), ...placement.options });
   if (placement.maximized) window.maximize();
   rememberBounds(window, store);
   window.once('ready-to-show', () => window.show());
@@ -141,6 +144,7 @@ async function start(): Promise<void> {
     (message) => logger.error(message),
   );
   await applyProxy(config.values().proxy);
+  applyTheme(nativeTheme, config.values().theme);
   handleProxyLogin(() => core?.proxyLogin ?? null);
 
   core = await createCore({
@@ -158,7 +162,10 @@ async function start(): Promise<void> {
       : {}),
   });
   registerCoreChannels(ipcMain, core.invoke);
-  core.config.subscribe((values) => void applyProxy(values.proxy));
+  core.config.subscribe((values) => {
+    void applyProxy(values.proxy);
+    applyTheme(nativeTheme, values.theme);
+  });
   const { invoke } = core;
   const badge = new BadgeKeeper(
     async () => badgeCountOf(await invoke('applications.counts')),

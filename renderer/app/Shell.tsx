@@ -174,7 +174,7 @@ export function Shell() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
-            <Text fw={700} c="blue.9">
+            <Text fw={700} c="var(--app-color-brand)">
               {APP_NAME}
             </Text>
             {structure && (

@@ -31,7 +31,21 @@ export const proxySettingSchema = z.union([z.literal('system'), httpUrl()], {
 });
 export type ProxySetting = z.infer<typeof proxySettingSchema>;
 
-export const configKeys = ['platformUrl', 'proxy', 'updateUrl', 'updateChannel'] as const;
+/** « Thème »: light, dark, or whatever the operating system uses (the default). */
+export const themeSchema = z.enum(['light', 'dark', 'system'], {
+  error: '« light » (clair), « dark » (sombre) ou « system » (système) attendu.',
+});
+export type Theme = z.infer<typeof themeSchema>;
+
+export const themeLabels: Record<Theme, string> = {
+  light: 'Clair',
+  dark: 'Sombre',
+  system: 'Système',
+};
+
+export const DEFAULT_THEME: Theme = 'system';
+
+export const configKeys = ['platformUrl', 'proxy', 'updateUrl', 'updateChannel', 'theme'] as const;
 export const configKeySchema = z.enum(configKeys, {
   error: `Paramètre inconnu : ${configKeys.map((key) => `« ${key} »`).join(', ')} attendu.`,
 });
@@ -42,6 +56,7 @@ export const configLabels: Record<ConfigKey, string> = {
   proxy: 'Proxy',
   updateUrl: 'Adresse des mises à jour',
   updateChannel: 'Canal de mise à jour',
+  theme: 'Thème',
 };
 
 export const configValuesSchema = z.object({
@@ -49,6 +64,7 @@ export const configValuesSchema = z.object({
   proxy: proxySettingSchema,
   updateUrl: httpUrl(),
   updateChannel: updateChannelSchema,
+  theme: themeSchema,
 });
 export type ConfigValues = z.infer<typeof configValuesSchema>;
 
@@ -76,6 +92,7 @@ export const effectiveConfigSchema = z.object({
   proxy: entry(proxySettingSchema),
   updateUrl: entry(z.string()),
   updateChannel: entry(updateChannelSchema),
+  theme: entry(themeSchema),
 });
 export type EffectiveConfig = z.infer<typeof effectiveConfigSchema>;
 
@@ -100,6 +117,7 @@ export const configPatchSchema = z
     proxy: proxySettingSchema.nullable(),
     updateUrl: configValuesSchema.shape.updateUrl.nullable(),
     updateChannel: updateChannelSchema.nullable(),
+    theme: themeSchema.nullable(),
   })
   .partial()
   .strict();

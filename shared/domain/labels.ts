@@ -58,6 +58,7 @@ export const fieldLabels: Record<string, string> = {
   proxy: 'Proxy',
   updateUrl: 'Adresse des mises à jour',
   updateChannel: 'Canal de mise à jour',
+  theme: 'Thème',
 };
 
 export function labelOf(path: string): string {

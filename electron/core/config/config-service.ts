@@ -1,5 +1,6 @@
 import {
   configKeys,
+  DEFAULT_THEME,
   configLabels,
   type ConfigKey,
   type ConfigPatch,
@@ -16,8 +17,11 @@ export interface ConfigSetup {
   /** Where the central file is looked for (null: not looked for, as in the web host). */
   centralPath: string | null;
   central: CentralReading;
-  /** Built-in values and command-line arguments: used when neither the file nor the user set one. */
-  defaults: ConfigValues;
+  /**
+   * Built-in values and command-line arguments: used when neither the file nor the user set one.
+   * The theme needs none: it follows the system unless told otherwise.
+   */
+  defaults: Omit<ConfigValues, 'theme'> & Partial<Pick<ConfigValues, 'theme'>>;
 }
 
 /** The user's own values, each read through the settings schema (a hand-edited bad value is ignored). */
@@ -62,7 +66,10 @@ export class ConfigService {
 
   effective(): EffectiveConfig {
     const central = this.setup.central.status === 'valid' ? this.setup.central.config : null;
-    return effectiveConfig(central, readUserConfig(this.settings), this.setup.defaults);
+    return effectiveConfig(central, readUserConfig(this.settings), {
+      theme: DEFAULT_THEME,
+      ...this.setup.defaults,
+    });
   }
 
   values(): ConfigValues {

@@ -15,6 +15,7 @@ const defaults: ConfigValues = {
   proxy: 'system',
   updateUrl: 'https://maj.example.internal/',
   updateChannel: 'latest',
+  theme: 'system',
 };
 
 describe('centralConfigPath', () => {
@@ -48,6 +49,17 @@ describe('parseCentralConfig', () => {
     ).toEqual({
       status: 'valid',
       config: { platformUrl: 'https://p.example.fr', updateChannel: 'beta', locked: ['platformUrl'] },
+    });
+  });
+
+  it('may impose the theme', () => {
+    expect(parseCentralConfig('{"theme":"light","locked":["theme"]}', file)).toEqual({
+      status: 'valid',
+      config: { theme: 'light', locked: ['theme'] },
+    });
+    expect(parseCentralConfig('{"theme":"bleu"}', file)).toMatchObject({
+      status: 'invalid',
+      error: expect.stringMatching(/« theme » \(Thème\) invalide/),
     });
   });
 
@@ -171,6 +183,50 @@ describe('ConfigService', () => {
       centralFound: false,
       centralError: 'Le fichier … est ignoré',
       values: { platformUrl: { value: 'https://user.example.fr', source: 'user' } },
+    });
+  });
+
+  describe('« Thème »', () => {
+    it('follows the system by default, even when the setup names no theme', async () => {
+      dir = await mkdtemp(path.join(tmpdir(), 'config-'));
+      const { theme: _theme, ...withoutTheme } = defaults;
+      const config = new ConfigService(
+        { centralPath: null, central: { status: 'absent' }, defaults: withoutTheme },
+        createNodeSettings(dir),
+      );
+      expect(config.view().values.theme).toEqual({ value: 'system', source: 'default', locked: false });
+    });
+
+    it('keeps the user’s choice, tells the listeners, and null goes back to « Système »', async () => {
+      const { config, settings } = await service({ status: 'absent' });
+      const seen: string[] = [];
+      config.subscribe((values) => seen.push(values.theme));
+      expect(config.update({ theme: 'dark' }).values.theme).toEqual({
+        value: 'dark',
+        source: 'user',
+        locked: false,
+      });
+      expect(settings.get('theme')).toBe('dark');
+      expect(config.update({ theme: null }).values.theme.source).toBe('default');
+      expect(seen).toEqual(['dark', 'system']);
+    });
+
+    it('an administrator’s locked theme wins and cannot be changed', async () => {
+      const { config, settings } = await service({
+        status: 'valid',
+        config: { theme: 'light', locked: ['theme'] },
+      });
+      settings.set('theme', 'dark');
+      expect(config.values().theme).toBe('light');
+      expect(() => config.update({ theme: 'dark' })).toThrow(
+        '« Thème » est imposé par votre administrateur : il ne peut pas être modifié ici.',
+      );
+    });
+
+    it('ignores a hand-edited bad theme', async () => {
+      const { config, settings } = await service({ status: 'absent' });
+      (settings as unknown as { set(key: string, value: unknown): void }).set('theme', 'fluo');
+      expect(config.values().theme).toBe('system');
     });
   });
 

@@ -7,7 +7,7 @@ export function AuthLayout({ title, children }: { title: string; children: React
   return (
     <Container size={520} py="xl" component="main">
       <Stack gap="xs" mb="lg">
-        <Text fw={700} c="blue.9">
+        <Text fw={700} c="var(--app-color-brand)">
           {APP_NAME}
         </Text>
         <Title order={1}>{title}</Title>

@@ -58,12 +58,12 @@ export function ProxyLoginModal() {
               plateforme.
             </Text>
             {request.retry && (
-              <Text size="sm" c="red.9" role="alert">
+              <Text size="sm" c="var(--mantine-color-error)" role="alert">
                 Identifiant ou mot de passe refusé par le proxy : vérifiez-les.
               </Text>
             )}
             {error && (
-              <Text size="sm" c="red.9" role="alert">
+              <Text size="sm" c="var(--mantine-color-error)" role="alert">
                 {error}
               </Text>
             )}

@@ -16,13 +16,13 @@ function Pictogram({
       height="24"
       viewBox="0 0 24 24"
       fill="none"
-      stroke="var(--mantine-color-blue-9)"
+      stroke="var(--app-color-brand)"
       strokeWidth="2"
       strokeLinecap="round"
       strokeLinejoin="round"
       style={{ display: 'block', flexShrink: 0 }}
     >
-      <circle cx="12" cy="4" r="2" fill="var(--mantine-color-blue-9)" />
+      <circle cx="12" cy="4" r="2" fill="var(--app-color-brand)" />
       <path d="M12 7v6h5l2 6" />
       <path d="M12 10h4" />
       <path d="M9 10.5a5.5 5.5 0 1 0 7.2 7.2" />

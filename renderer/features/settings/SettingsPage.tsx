@@ -17,6 +17,7 @@ import { notifySuccess } from '../../ui/notify';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCheckForUpdate, useUpdateStatus } from '../updates/queries';
 import { useConfig, useUpdateConfig } from './queries';
+import { ThemeCard } from './ThemeCard';
 
 interface Values {
   platformUrl: string;
@@ -213,7 +214,7 @@ function SettingsForm({ view }: { view: ConfigView }) {
   );
 }
 
-/** « Paramètres »: network and updates, with what the administrator imposes. */
+/** « Paramètres »: appearance, network and updates, with what the administrator imposes. */
 export function SettingsPage() {
   usePageTitle('Paramètres');
   const config = useConfig();
@@ -235,6 +236,7 @@ export function SettingsPage() {
               Une configuration de l’administrateur s’applique à cet ordinateur ({config.data.centralPath}).
             </Text>
           )}
+          <ThemeCard view={config.data} />
           <SettingsForm view={config.data} />
         </>
       )}

@@ -39,12 +39,24 @@ export function SyncIndicator() {
         </Text>
       )}
       {status.conflicts > 0 && (
-        <Anchor component={Link} to="/synchronisation/conflits" size="sm" c="red.9" fw={600}>
+        <Anchor
+          component={Link}
+          to="/synchronisation/conflits"
+          size="sm"
+          c="var(--mantine-color-error)"
+          fw={600}
+        >
           {plural(status.conflicts, 'conflit', 'conflits')}
         </Anchor>
       )}
       {status.parked > 0 && (
-        <Anchor component={Link} to="/synchronisation/refus" size="sm" c="red.9" fw={600}>
+        <Anchor
+          component={Link}
+          to="/synchronisation/refus"
+          size="sm"
+          c="var(--mantine-color-error)"
+          fw={600}
+        >
           {plural(status.parked, 'modification refusée', 'modifications refusées')}
         </Anchor>
       )}

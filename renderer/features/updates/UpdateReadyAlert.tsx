@@ -17,7 +17,7 @@ export function UpdateReadyAlert() {
       <Stack gap="xs">
         <Text size="sm">{prompt.message}</Text>
         {restart.error && (
-          <Text size="sm" c="red.9" role="alert">
+          <Text size="sm" c="var(--mantine-color-error)" role="alert">
             {messageOf(restart.error)}
           </Text>
         )}
