@@ -62,6 +62,9 @@ test('en sombre, le tableau de bord, une candidature et « Paramètres » resten
     .click();
   const heading = page.getByRole('heading', { level: 1, name: /^Candidature n° / });
   await expectScreen(page, /^Candidature n° /);
+  // « Enregistrer en PDF » is the desktop app's (Electron's printToPDF); a browser prints to PDF itself.
+  await expect(page.getByRole('button', { name: 'Imprimer' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Enregistrer en PDF' })).toHaveCount(0);
 
   const colours = () =>
     heading.evaluate((element) => ({

@@ -12,6 +12,7 @@ import {
   safeStorage,
   session,
 } from 'electron';
+import { writeFile } from 'atomically';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +39,7 @@ import { loadDesktopConfig } from './desktop-config';
 import { applyProxy, electronHttpAdapter, handleProxyLogin } from './network';
 import { electronUpdateDriver } from './updater';
 import { registerCoreChannels } from './ipc';
+import { registerPdfChannel } from './pdf';
 import { safeStorageCodec } from './secrets';
 import { contentTypeOf, resolveRendererFile } from './security/app-protocol';
 import { isAllowedNavigation, windowOpenDecision } from './security/navigation';
@@ -162,6 +164,16 @@ async function start(): Promise<void> {
       : {}),
   });
   registerCoreChannels(ipcMain, core.invoke);
+  registerPdfChannel(ipcMain, (sender) => ({
+    printToPDF: (options) => sender.printToPDF(options),
+    showSaveDialog: (options) => {
+      const owner = BrowserWindow.fromWebContents(sender);
+      return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+    },
+    writeFile: (file, data) => writeFile(file, data),
+    documentsDir: app.getPath('documents'),
+    log: (message, error) => logger.error(message, error),
+  }));
   core.config.subscribe((values) => {
     void applyProxy(values.proxy);
     applyTheme(nativeTheme, values.theme);

@@ -5,12 +5,12 @@ import type { Envelope } from '../../shared/ipc/envelope';
 import type { Invoke } from '../core/dispatch';
 import { isTrustedSender } from './security/ipc-sender';
 
-const REFUSED: Envelope<never> = {
+export const REFUSED: Envelope<never> = {
   ok: false,
   error: { code: 'forbidden', message: 'Appel refusé : il ne vient pas de la fenêtre de l’application.' },
 };
 
-function senderOf(event: Pick<IpcMainInvokeEvent, 'senderFrame'>) {
+export function senderOf(event: Pick<IpcMainInvokeEvent, 'senderFrame'>) {
   const frame = event.senderFrame;
   return frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
 }

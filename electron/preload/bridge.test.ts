@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_EVENT_CHANNEL } from '../../shared/ipc/bridge';
+import { IPC_EVENT_CHANNEL, SAVE_PDF_CHANNEL } from '../../shared/ipc/bridge';
 import type { CoreEvent } from '../../shared/ipc/events';
 import { createPreloadBridge } from './bridge';
 
@@ -55,5 +55,22 @@ describe('preload bridge', () => {
     stop();
     expect(ipc.listeners.get(IPC_EVENT_CHANNEL)!.size).toBe(0);
     expect(received).toEqual([event]);
+  });
+
+  it('asks the main process for « Enregistrer en PDF » on its own channel', async () => {
+    const ipc = fakeIpcRenderer(async (channel, input) => ({ ok: true, data: { channel, input } }));
+    await expect(
+      createPreloadBridge(ipc as never).savePdf!({ fileName: 'Candidature n° 7' }),
+    ).resolves.toEqual({
+      ok: true,
+      data: { channel: SAVE_PDF_CHANNEL, input: { fileName: 'Candidature n° 7' } },
+    });
+    const failing = fakeIpcRenderer(async () => {
+      throw new Error('No handler registered');
+    });
+    await expect(createPreloadBridge(failing as never).savePdf!({ fileName: 'x' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_PREFIX, type Bridge } from '../../shared/ipc/bridge';
+import { IPC_EVENT_CHANNEL, IPC_PREFIX, SAVE_PDF_CHANNEL, type Bridge } from '../../shared/ipc/bridge';
 import type { Envelope } from '../../shared/ipc/envelope';
 import type { CoreEvent } from '../../shared/ipc/events';
 
@@ -19,6 +19,13 @@ export function createPreloadBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 're
       if (typeof channel !== 'string') return UNKNOWN;
       try {
         return await ipc.invoke(`${IPC_PREFIX}${channel}`, input);
+      } catch {
+        return UNKNOWN;
+      }
+    },
+    async savePdf(request) {
+      try {
+        return await ipc.invoke(SAVE_PDF_CHANNEL, request);
       } catch {
         return UNKNOWN;
       }

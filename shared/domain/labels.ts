@@ -59,6 +59,7 @@ export const fieldLabels: Record<string, string> = {
   updateUrl: 'Adresse des mises à jour',
   updateChannel: 'Canal de mise à jour',
   theme: 'Thème',
+  fileName: 'Nom du fichier',
 };
 
 export function labelOf(path: string): string {

@@ -88,7 +88,7 @@ function Details({ application }: { application: ApplicationDetails }) {
         <Title order={1}>Candidature n° {application.number}</Title>
         <Group>
           <ApplicationStatusBadges application={application} size="lg" />
-          <PrintButton />
+          <PrintButton pdfName={`Candidature n° ${application.number}`} />
         </Group>
       </Group>
       <PlatformStatusAlert application={application} />

@@ -67,7 +67,7 @@ function Details({ details }: { details: ProfileDetails }) {
           <Button variant="outline" onClick={() => setContacting(true)}>
             Contacter ce profil
           </Button>
-          <PrintButton />
+          <PrintButton pdfName={`Profil de ${name}`} />
         </Group>
       </Group>
       {details.source === 'cache' && (
