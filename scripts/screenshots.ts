@@ -1,5 +1,5 @@
-import { chromium, expect } from '@playwright/test';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { chromium, expect, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { browserInstallHint, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
@@ -11,10 +11,41 @@ import { createPlatform } from '../platform/server';
 import { buildRenderer } from './build-renderer';
 import { rendererDir, repoRoot } from './paths';
 
-// `npm run screenshots`: the README's pictures, taken from the real app in Chromium.
-const out = path.join(repoRoot, 'docs', 'screenshots');
+// `npm run screenshots`: the README's pictures, taken from the real app in a headless Chromium
+// at 1366×768 (the most common laptop screen in the training centres), each screen twice:
+// `<name>-clair.png` and `<name>-sombre.png`. The theme is left on « Système », so the
+// emulated prefers-color-scheme switches it between the two pictures.
+const VIEWPORT = { width: 1366, height: 768 } as const;
+const SCHEMES = { clair: 'light', sombre: 'dark' } as const;
+
+// SCREENSHOTS_DIR: somewhere else, to try the script without touching the committed pictures.
+const out = process.env.SCREENSHOTS_DIR
+  ? path.resolve(process.env.SCREENSHOTS_DIR)
+  : path.join(repoRoot, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
+// Every picture is taken again: a screen no longer shot does not linger under an old name.
+for (const file of readdirSync(out)) if (file.endsWith('.png')) rmSync(path.join(out, file));
 await buildRenderer();
+
+/** Both schemes of the screen as it is now; ends back in the light one. */
+async function shotBoth(page: Page, name: string): Promise<void> {
+  for (const [suffix, colorScheme] of Object.entries(SCHEMES)) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme);
+    // A toast or a fading dialog would be caught half-way: wait for transitions to end.
+    await page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' ||
+            animation.effect?.getComputedTiming().iterations === Infinity,
+        ),
+    );
+    await page.screenshot({ path: path.join(out, `${name}-${suffix}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
 const platform = await createPlatform({ dataDir: path.join(temp, 'platform'), seed: 'demo' });
@@ -23,9 +54,9 @@ const core = await createNodeCore({ dataDir: path.join(temp, 'desktop'), platfor
 const host = await startHost({ core, rendererDir, port: 0 });
 if (!CHROMIUM_PATH) throw new Error(browserInstallHint(process.platform));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+const page = await browser.newPage({ viewport: VIEWPORT, locale: 'fr-FR', colorScheme: 'light' });
 const field = (name: string) => page.getByRole('textbox', { name, exact: true });
-const shot = (name: string) => page.screenshot({ path: path.join(out, `${name}.png`) });
+const shot = (name: string) => shotBoth(page, name);
 
 try {
   await page.goto(host.url);
@@ -90,11 +121,9 @@ try {
     .getByRole('link', { name: /^Tableau de bord/ })
     .click();
   await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
-  await page.getByRole('link', { name: /^A traiter \d+$/ }).waitFor();
-  await page
-    .getByRole('button', { name: /^Ignorer cette alerte/ })
-    .first()
-    .waitFor();
+  // Its blocks load one by one: wait until none says it is loading.
+  await expect(page.getByRole('main').getByText(/^Chargement/)).toHaveCount(0);
+  await expect(page.getByRole('main').getByLabel(/^Chargement/)).toHaveCount(0);
   await shot('tableau-de-bord');
 
   // "Rechercher des profils" around Bordeaux, then one profile.
@@ -118,11 +147,8 @@ try {
   await page.getByRole('heading', { level: 2, name: 'Historique' }).waitFor();
   await shot('details-profil');
 
-  await page
-    .getByRole('navigation')
-    .getByRole('link', { name: /^Tableau de bord/ })
-    .click();
-  await page.getByRole('link', { name: /^A traiter \d+$/ }).click();
+  // The list « A traiter » (its default tab), whatever the dashboard links to.
+  await page.goto(new URL('/mon-espace/candidatures', host.url).toString());
   await page.getByRole('searchbox', { name: 'Rechercher', exact: true }).fill(DEMO_OETH_CANDIDATE.lastName);
   await page
     .getByRole('row')
@@ -132,6 +158,9 @@ try {
   await page.getByRole('heading', { level: 1, name: /^Candidature n° / }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Le profil' }).waitFor();
   await shot('details-candidature');
+  await menu('Paramètres').click();
+  await page.getByRole('radiogroup', { name: 'Thème' }).waitFor();
+  await shot('parametres');
   // Opening "Détails" recorded a reading: it is sent before signing out.
   await expect(page.getByRole('status', { name: 'État de la synchronisation' })).not.toContainText(
     'en attente',
@@ -146,7 +175,9 @@ try {
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Demande de rattachement en attente' }).waitFor();
   await shot('demande-en-attente');
-  console.log(`Captures enregistrées dans ${path.relative(repoRoot, out)}/`);
+  console.log(
+    `Captures (claires et sombres) enregistrées dans ${out.startsWith(repoRoot) ? path.relative(repoRoot, out) : out}/`,
+  );
 } finally {
   await browser.close();
   await host.close();
