@@ -27,21 +27,32 @@ mkdirSync(out, { recursive: true });
 for (const file of readdirSync(out)) if (file.endsWith('.png')) rmSync(path.join(out, file));
 await buildRenderer();
 
+/** What the page's document offers, typed here: scripts/ compile without the DOM's types. */
+interface AnimatedDocument {
+  getAnimations(): Array<{
+    playState: string;
+    effect: { getComputedTiming(): { iterations?: number } } | null;
+  }>;
+}
+
+/** Runs in the page (a function, not a string: the CSP forbids eval). Loops (spinners) are left alone. */
+function transitionsEnded(): boolean {
+  const { document } = globalThis as unknown as { document: AnimatedDocument };
+  return document
+    .getAnimations()
+    .every(
+      (animation) =>
+        animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
+    );
+}
+
 /** Both schemes of the screen as it is now; ends back in the light one. */
 async function shotBoth(page: Page, name: string): Promise<void> {
   for (const [suffix, colorScheme] of Object.entries(SCHEMES)) {
     await page.emulateMedia({ colorScheme });
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', colorScheme);
     // A toast or a fading dialog would be caught half-way: wait for transitions to end.
-    await page.waitForFunction(() =>
-      document
-        .getAnimations()
-        .every(
-          (animation) =>
-            animation.playState !== 'running' ||
-            animation.effect?.getComputedTiming().iterations === Infinity,
-        ),
-    );
+    await page.waitForFunction(transitionsEnded);
     await page.screenshot({ path: path.join(out, `${name}-${suffix}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
