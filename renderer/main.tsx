@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import '@mantine/dropzone/styles.css';
+import '@mantine/dates/styles.css';
 import './app/app.css';
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
@@ -12,6 +13,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { ProxyLoginModal } from './features/network/ProxyLoginModal';
+import { FrenchDates } from './ui/DateField';
 import { cssVariablesResolver, theme } from './app/theme';
 
 const queryClient = new QueryClient({
@@ -27,11 +29,13 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <RouterProvider router={router} />
-          {/* Outside the routes: a proxy may ask before anyone signs in. */}
-          <ProxyLoginModal />
-        </ModalsProvider>
+        <FrenchDates>
+          <ModalsProvider>
+            <RouterProvider router={router} />
+            {/* Outside the routes: a proxy may ask before anyone signs in. */}
+            <ProxyLoginModal />
+          </ModalsProvider>
+        </FrenchDates>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,
