@@ -132,4 +132,13 @@ test('une date impossible est refusée sur son champ, en français, et le texte 
   );
   await expect(page).not.toHaveURL(/[?&]du=/);
   await expectScreen(page, 'Candidatures');
+
+  // And in « Rechercher des profils ».
+  await desktop.goto('/rechercher-des-profils');
+  await expectScreen(page, 'Rechercher des profils');
+  await page.getByRole('button', { name: 'Recherche avancée' }).click();
+  await field(page, 'Disponible au plus tard le').fill('1/9/2026');
+  await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]disponible=2026-09-01(&|$)/);
+  await expect(field(page, 'Disponible au plus tard le')).toHaveValue('01/09/2026');
 });
