@@ -51,7 +51,7 @@ async function fillOffer(page: Page, employer: Employer, title: string): Promise
   await choose(page, 'Diplômes', 'Bac pro Cuisine', 'Bac pro Cuis');
   await page.keyboard.press('Escape');
   await choose(page, 'Type de contrat', 'Apprentissage');
-  await page.getByLabel('Date de début').fill('2026-09-01');
+  await page.getByLabel('Date de début').fill('01/09/2026');
   await field(page, 'Durée (mois)').fill('24');
   await field(page, 'Nombre de postes').fill('2');
   await field(page, "Rythme de l'alternance").fill('2 semaines en entreprise, 1 semaine au CFA');

@@ -2,6 +2,7 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/spotlight/styles.css';
 import '@mantine/dropzone/styles.css';
+import '@mantine/dates/styles.css';
 import './app/app.css';
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
@@ -13,6 +14,7 @@ import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { ProxyLoginModal } from './features/network/ProxyLoginModal';
 import { ThemeSync } from './features/settings/ThemeSync';
+import { FrenchDates } from './ui/DateField';
 import { cssVariablesResolver, theme } from './app/theme';
 
 const queryClient = new QueryClient({
@@ -28,12 +30,14 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <RouterProvider router={router} />
-          {/* Outside the routes: a proxy may ask before anyone signs in. */}
-          <ProxyLoginModal />
-          <ThemeSync />
-        </ModalsProvider>
+        <FrenchDates>
+          <ModalsProvider>
+            <RouterProvider router={router} />
+            {/* Outside the routes: a proxy may ask before anyone signs in. */}
+            <ProxyLoginModal />
+            <ThemeSync />
+          </ModalsProvider>
+        </FrenchDates>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { accountDeletionSchema } from '../../../shared/domain/account';
 import { call, messageOf } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import { parisDay } from '../../ui/dates';
 import { saveFile } from '../../ui/download';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldProps } from '../../ui/forms';
@@ -60,7 +61,7 @@ export function AccountDataCard() {
     onSuccess: (data) =>
       saveFile(
         new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
-        `mes-donnees-${data.exportedAt.slice(0, 10)}.json`,
+        `mes-donnees-${parisDay(new Date(data.exportedAt))}.json`,
       ),
   });
   return (

@@ -5,8 +5,9 @@ import { Link, useParams } from 'react-router';
 import { applicantName, applicationStatusLabels } from '../../../shared/domain/applications';
 import type { ApplicationDetails } from '../../../shared/domain/session';
 import { messageOf } from '../../api/client';
-import { formatDate, formatDateTime } from '../../ui/dates';
+import { formatDateTime } from '../../ui/dates';
 import { DetailList } from '../../ui/DetailList';
+import { DateWithAge } from '../../ui/RelativeTime';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { SectionCard } from '../../ui/SectionCard';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -96,7 +97,7 @@ function Details({ application }: { application: ApplicationDetails }) {
         items={[
           { label: 'N° de candidature', value: String(application.number) },
           { label: 'Candidat', value: applicantName(application) },
-          { label: 'Reçue le', value: formatDate(application.receivedAt) },
+          { label: 'Reçue le', value: <DateWithAge at={application.receivedAt} /> },
           { label: 'Statut', value: applicationStatusLabels[application.status] },
         ]}
       />

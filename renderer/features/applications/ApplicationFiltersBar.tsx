@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
+import { DateField } from '../../ui/DateField';
 import { EmployerFilter } from '../employers/EmployerFilter';
 import { datesReversed, isFiltered } from './listState';
 import { OVERDUE_LABEL } from './labels';
@@ -78,18 +79,16 @@ export function ApplicationFiltersBar({ params }: { params: ApplicationsParams }
         value={filters.employerId}
         onChange={(value) => params.setFilter('employerId', value)}
       />
-      <TextInput
-        type="date"
+      <DateField
         label="Reçue à partir du"
-        value={filters.receivedFrom ?? ''}
-        onChange={(event) => params.setFilter('receivedFrom', event.currentTarget.value || null)}
+        value={filters.receivedFrom}
+        onChange={(day) => params.setFilter('receivedFrom', day || null)}
         w={160}
       />
-      <TextInput
-        type="date"
+      <DateField
         label="Reçue jusqu’au"
-        value={filters.receivedTo ?? ''}
-        onChange={(event) => params.setFilter('receivedTo', event.currentTarget.value || null)}
+        value={filters.receivedTo}
+        onChange={(day) => params.setFilter('receivedTo', day || null)}
         error={datesReversed(filters) ? 'Cette date précède la date « Reçue à partir du ».' : undefined}
         aria-invalid={datesReversed(filters) || undefined}
         w={160}

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { useConnectivity } from '../session/queries';
-import { formatDateTime } from '../../ui/dates';
+import { RelativeTime } from '../../ui/RelativeTime';
 
 /** "En ligne" / "Hors ligne", announced politely when it changes. */
 export function ConnectivityIndicator() {
@@ -34,7 +34,7 @@ export function ConnectivityIndicator() {
         <>
           {lastContact && (
             <Text size="xs" visibleFrom="sm">
-              Dernier contact : {formatDateTime(lastContact)}
+              Dernier contact : <RelativeTime at={lastContact} />
             </Text>
           )}
           <Button size="compact-sm" variant="subtle" loading={check.isPending} onClick={() => check.mutate()}>

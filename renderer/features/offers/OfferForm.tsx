@@ -18,6 +18,7 @@ import { Link } from 'react-router';
 import { employerName } from '../../../shared/domain/employers';
 import { HANDICAP_COMMITMENT } from '../../../shared/domain/offers';
 import type { LocalOffer } from '../../../shared/domain/session';
+import { DateField } from '../../ui/DateField';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { fieldProps } from '../../ui/forms';
 import { ADD_EMPLOYER_PATH } from '../employers/paths';
@@ -96,7 +97,7 @@ export function OfferForm({ form, onSubmit, failure, submitting, submitLabel, of
             required
             {...fieldProps(form, 'contractType')}
           />
-          <TextInput label="Date de début" type="date" required {...fieldProps(form, 'startDate')} />
+          <DateField label="Date de début" required {...fieldProps(form, 'startDate')} />
           <NumberInput
             label="Durée (mois)"
             min={1}

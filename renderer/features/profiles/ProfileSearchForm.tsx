@@ -14,6 +14,7 @@ import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { PROFILE_SEARCH_MAX_KM } from '../../../shared/domain/profiles';
+import { DateField } from '../../ui/DateField';
 import { checkboxError } from '../../ui/forms';
 import { contractOptions } from '../offers/contractOptions';
 import { DiplomaSelect } from '../referentials/DiplomasSelect';
@@ -146,7 +147,7 @@ export function ProfileSearchForm({ params, refused, searching, onSearch }: Prop
                 clampBehavior="none"
                 {...input('radiusKm')}
               />
-              <TextInput type="date" label="Disponible au plus tard le" {...input('availableBy')} />
+              <DateField label="Disponible au plus tard le" {...input('availableBy')} />
               <Select
                 label="Type de contrat"
                 placeholder="Tous"

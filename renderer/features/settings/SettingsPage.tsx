@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/config';
 import { AppError } from '../../../shared/ipc/errors';
 import { messageOf } from '../../api/client';
+import { formatDateTime } from '../../ui/dates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { notifySuccess } from '../../ui/notify';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -89,7 +90,7 @@ function UpdatesCard() {
         return status.error ?? 'La dernière recherche a échoué.';
       default:
         return status.lastCheckAt
-          ? `L’application est à jour (dernière vérification le ${new Date(status.lastCheckAt).toLocaleString('fr-FR')}).`
+          ? `L’application est à jour (dernière vérification le ${formatDateTime(status.lastCheckAt)}).`
           : 'Vérification au démarrage puis toutes les 6 heures.';
     }
   };

@@ -1,7 +1,8 @@
 import { Anchor, Group, Progress, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSyncStatus } from './queries';
-import { formatDateTime, formatTime } from '../../ui/dates';
+import { formatTime } from '../../ui/dates';
+import { RelativeTime } from '../../ui/RelativeTime';
 import { plural } from '../../ui/plural';
 
 /** Where synchronisation stands: running (with progress), changes waiting, last success, problems. */
@@ -24,11 +25,17 @@ export function SyncIndicator() {
         </Group>
       ) : (
         <Text size="sm">
-          {status.pending > 0
-            ? plural(status.pending, 'modification en attente', 'modifications en attente')
-            : status.lastSyncAt
-              ? `Synchronisé le ${formatDateTime(status.lastSyncAt)}`
-              : 'Pas encore synchronisé'}
+          {status.pending > 0 ? (
+            plural(status.pending, 'modification en attente', 'modifications en attente')
+          ) : status.lastSyncAt ? (
+            <RelativeTime
+              at={status.lastSyncAt}
+              relative={(when) => `Synchronisé ${when}`}
+              absolute={(when) => `Synchronisé le ${when}`}
+            />
+          ) : (
+            'Pas encore synchronisé'
+          )}
         </Text>
       )}
       {!status.running && status.lastError && (
