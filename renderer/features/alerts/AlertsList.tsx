@@ -71,7 +71,19 @@ export function AlertsList({ alerts, onDismiss }: Props) {
       role="region"
       aria-label="Liste des alertes"
     >
-      <Box component="ul" m={0} p={0} style={{ listStyle: 'none', paddingTop: before, paddingBottom: after }}>
+      {/* Its full height from the start: the virtualizer measures what is in view to fill it. */}
+      <Box
+        component="ul"
+        m={0}
+        p={0}
+        style={{
+          listStyle: 'none',
+          paddingTop: before,
+          paddingBottom: after,
+          minHeight: virtualizer.getTotalSize(),
+          boxSizing: 'border-box',
+        }}
+      >
         {items.map((item) => {
           const alert = alerts[item.index]!;
           return (

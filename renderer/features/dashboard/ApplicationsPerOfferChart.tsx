@@ -37,7 +37,7 @@ export function ApplicationsPerOfferChart({ state }: { state: Loadable<Applicati
           series={[{ name: 'total', label: 'Candidatures', color: 'blue.6' }]}
           xAxisLabel="Candidatures"
           yAxisLabel="Offre"
-          yAxisProps={{ width: 56 }}
+          yAxisProps={{ width: 52, interval: 0, tick: { fontSize: 10 } }}
           tickLine="x"
           withTooltip
         />

@@ -50,7 +50,13 @@ export function ApplicationsPerWeekChart({ state }: { state: Loadable<Applicatio
           xAxisLabel="Semaine du"
           yAxisLabel="Candidatures"
           withLegend
-          legendProps={{ verticalAlign: 'top', height: 24 }}
+          legendProps={{ verticalAlign: 'top', height: 22 }}
+          styles={{
+            legend: { paddingBottom: 0 },
+            legendItem: { padding: '2px', gap: 3 },
+            legendItemName: { fontSize: 11 },
+          }}
+          yAxisProps={{ allowDecimals: false }}
           tickLine="y"
           withTooltip
         />

@@ -1,4 +1,4 @@
-import { Box, Group, Switch, Table, Text } from '@mantine/core';
+import { Box, Button, Group, Table, Text } from '@mantine/core';
 import { useId, useState, type ReactNode } from 'react';
 import { downloadCsv, type CsvColumn } from '../../ui/csv';
 import { ExportCsvButton } from '../../ui/ExportCsvButton';
@@ -6,7 +6,7 @@ import { DashboardCard } from './DashboardCard';
 import type { Loadable } from './loadable';
 
 /** The height of a chart and of its table, so that switching keeps the dashboard still. */
-export const CHART_HEIGHT = 170;
+export const CHART_HEIGHT = 160;
 
 interface Props<Row> {
   id: string;
@@ -87,13 +87,16 @@ export function ChartCard<Row>({ id, title, state, columns, csvName, empty, isEm
             </Box>
           )}
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Switch
-              size="xs"
-              label="Voir les données"
-              checked={showData}
-              onChange={(event) => setShowData(event.currentTarget.checked)}
+            {/* A toggle button (aria-pressed): its name stays, its state says what is shown. */}
+            <Button
+              size="compact-xs"
+              variant={showData ? 'filled' : 'outline'}
+              aria-pressed={showData}
               aria-controls={showData ? tableId : undefined}
-            />
+              onClick={() => setShowData(!showData)}
+            >
+              Voir les données
+            </Button>
             <ExportCsvButton
               size="compact-xs"
               run={async () => downloadCsv(csvName, columns, rows)}

@@ -23,7 +23,7 @@ export function DashboardCard<T>({ id, title, state, actions, isEmpty, empty, ch
     <Card withBorder padding="sm" component="section" aria-labelledby={id} h="100%">
       <Stack gap="xs" h="100%">
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Title order={2} size="h4" id={id}>
+          <Title order={2} size="h5" fz="0.9375rem" id={id}>
             {title}
           </Title>
           {actions}

@@ -39,6 +39,7 @@ export function FirstAnswerDelayChart({ state }: { state: Loadable<FirstAnswerDe
           xAxisLabel="Semaine du"
           yAxisLabel="Jours"
           valueFormatter={formatDays}
+          yAxisProps={{ allowDecimals: false }}
           connectNulls
           tickLine="y"
           withTooltip

@@ -1,4 +1,4 @@
-import { Anchor, Card, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ApplicationCounts } from '../../../shared/ipc/contract';
 import { applicationStatuses, applicationStatusTabLabels } from '../../../shared/domain/applications';
@@ -15,29 +15,31 @@ export function StatusCounts({ state }: { state: Loadable<ApplicationCounts> }) 
       title="Candidatures"
       state={state}
       actions={
-        <Anchor component={Link} to={applicationsListPath()} size="sm">
-          Voir toutes les candidatures
-        </Anchor>
+        <Group gap="md" wrap="nowrap">
+          {state.data && (
+            <Text size="sm">{plural(state.data.total, 'candidature au total', 'candidatures au total')}</Text>
+          )}
+          <Anchor component={Link} to={applicationsListPath()} size="sm">
+            Voir toutes les candidatures
+          </Anchor>
+        </Group>
       }
     >
       {(counts) => (
-        <>
-          <SimpleGrid cols={4} spacing="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-            {applicationStatuses.map((status) => (
-              <li key={status}>
-                <Card withBorder padding="xs" component={Link} to={applicationsListPath({ status })}>
-                  <Text size="sm" fw={600}>
-                    {applicationStatusTabLabels[status]}
-                  </Text>
-                  <Text fz={24} fw={700} lh={1.1}>
-                    {formatCount(counts[status])}
-                  </Text>
-                </Card>
-              </li>
-            ))}
-          </SimpleGrid>
-          <Text size="xs">{plural(counts.total, 'candidature au total', 'candidatures au total')}</Text>
-        </>
+        <SimpleGrid cols={4} spacing="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+          {applicationStatuses.map((status) => (
+            <li key={status}>
+              <Card withBorder padding={6} px="xs" component={Link} to={applicationsListPath({ status })}>
+                <Text size="sm" fw={600}>
+                  {applicationStatusTabLabels[status]}
+                </Text>
+                <Text fz={24} fw={700} lh={1.1}>
+                  {formatCount(counts[status])}
+                </Text>
+              </Card>
+            </li>
+          ))}
+        </SimpleGrid>
       )}
     </DashboardCard>
   );

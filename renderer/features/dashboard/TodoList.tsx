@@ -25,7 +25,7 @@ export function TodoList({ state }: { state: Loadable<DashboardTodo> }) {
     >
       {(todo) => (
         <>
-          <Stack component="ol" gap={6} m={0} pl="md">
+          <Stack component="ol" gap={2} m={0} pl="md">
             {todo.items.map((item) => {
               const line = todoLine(item);
               return (

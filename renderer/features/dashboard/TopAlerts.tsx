@@ -38,27 +38,23 @@ export function TopAlerts({ state, onDismiss }: Props) {
           {alerts.map((alert) => {
             const name = profileName(alert.profile);
             return (
-              <Group component="li" key={alert.id} justify="space-between" wrap="nowrap" gap="xs">
-                <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Group gap={6} wrap="nowrap">
-                    <Anchor
-                      component={Link}
-                      to={profilePath(alert.profile.id)}
-                      state={FROM_DASHBOARD}
-                      size="sm"
-                      fw={600}
-                      truncate="end"
-                    >
-                      {name}
-                    </Anchor>
-                    <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
-                      {alert.score}/100
-                    </Text>
-                  </Group>
-                  <Text size="xs" truncate="end">
-                    {offerTitleLine(alert)}
-                  </Text>
-                </Stack>
+              <Group component="li" key={alert.id} wrap="nowrap" gap={6}>
+                <Anchor
+                  component={Link}
+                  to={profilePath(alert.profile.id)}
+                  state={FROM_DASHBOARD}
+                  size="sm"
+                  fw={600}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  {name}
+                </Anchor>
+                <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
+                  {alert.score}/100
+                </Text>
+                <Text size="xs" truncate="end" style={{ flex: 1, minWidth: 0 }} title={offerTitleLine(alert)}>
+                  {offerTitleLine(alert)}
+                </Text>
                 <Button
                   variant="subtle"
                   size="compact-xs"

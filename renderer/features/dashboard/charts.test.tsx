@@ -35,7 +35,10 @@ const offers: ApplicationsPerOffer = [
 /** The rows of the table alternative, header first, as text. */
 async function dataTable(title: string): Promise<string[][]> {
   const region = screen.getByRole('region', { name: title });
-  await userEvent.click(within(region).getByRole('switch', { name: 'Voir les données' }));
+  const toggle = within(region).getByRole('button', { name: 'Voir les données' });
+  expect(toggle.getAttribute('aria-pressed')).toBe('false');
+  await userEvent.click(toggle);
+  expect(toggle.getAttribute('aria-pressed')).toBe('true');
   const table = within(region).getByRole('table', { name: title });
   return within(table)
     .getAllByRole('row')
@@ -85,7 +88,7 @@ describe('the dashboard charts', () => {
     expect(screen.getByText('Aucune candidature reçue ces dernières semaines.')).toBeTruthy();
     expect(screen.getByText('Aucune candidature répondue ces dernières semaines.')).toBeTruthy();
     expect(screen.getByText('Aucune offre « En cours » n’a reçu de candidature.')).toBeTruthy();
-    expect(screen.queryByRole('switch')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Voir les données' })).toBeNull();
   });
 
   it('show loading and errors under their French title', () => {
