@@ -48,9 +48,10 @@ export function ApplicationsPerWeekChart({ state }: { state: Loadable<Applicatio
             color: statusColors[status],
           }))}
           xAxisLabel="Semaine du"
-          yAxisLabel="Candidatures"
+          yAxisLabel="Nombre"
           withLegend
-          legendProps={{ verticalAlign: 'top', height: 22 }}
+          // The whole width for the four statuses on one line, not only the plot's.
+          legendProps={{ verticalAlign: 'top', height: 22, wrapperStyle: { left: 0, width: '100%' } }}
           styles={{
             legend: { paddingBottom: 0 },
             legendItem: { padding: '2px', gap: 3 },
