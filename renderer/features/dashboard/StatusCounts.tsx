@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ApplicationCounts } from '../../../shared/ipc/contract';
 import { applicationStatuses, applicationStatusTabLabels } from '../../../shared/domain/applications';
 import { formatCount, plural } from '../../ui/plural';
-import { applicationsListPath } from '../applications/paths';
+import { applicationsListPath, REPLY_TEMPLATES_PATH } from '../applications/paths';
 import { DashboardCard } from './DashboardCard';
 import type { Loadable } from './loadable';
 
@@ -21,6 +21,9 @@ export function StatusCounts({ state }: { state: Loadable<ApplicationCounts> }) 
           )}
           <Anchor component={Link} to={applicationsListPath()} size="sm">
             Voir toutes les candidatures
+          </Anchor>
+          <Anchor component={Link} to={REPLY_TEMPLATES_PATH} size="sm">
+            Modèles de réponse
           </Anchor>
         </Group>
       }

@@ -1,4 +1,5 @@
 import { formatDay } from '../../ui/dates';
+import { offerTitleLine } from '../profiles/labels';
 
 const days = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
@@ -12,7 +13,7 @@ export function formatDays(value: number): string {
   return days.format(value);
 }
 
-/** The offer as a bar's label: "N° 12 — Cuisinier". */
+/** The offer as a table names it: "N° 12 — Cuisinier", as alerts do. */
 export function offerLabel(offer: { number: number | null; title: string }): string {
-  return `${offer.number === null ? 'Offre provisoire' : `N° ${offer.number}`} — ${offer.title}`;
+  return offerTitleLine({ offerNumber: offer.number, offerTitle: offer.title });
 }
