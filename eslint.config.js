@@ -132,7 +132,7 @@ export default tseslint.config(
   },
   {
     // Tests may cross layers (DESIGN.md §2: "nothing imports renderer or platform except tests").
-    files: ['**/*.test.ts', 'e2e/**', 'tests/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'renderer/test/**', 'e2e/**', 'tests/**'],
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {

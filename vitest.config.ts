@@ -1,20 +1,41 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Unit and integration tests run in Node; the renderer's screens are tested end to end (e2e/).
+// Unit and integration tests run in Node; the renderer's views (*.test.tsx) in jsdom, with
+// Testing Library; whole screens are tested end to end (e2e/).
 export default defineConfig({
   test: {
-    include: [
-      'shared/**/*.test.ts',
-      'electron/**/*.test.ts',
-      'platform/**/*.test.ts',
-      'renderer/**/*.test.ts',
-      'scripts/**/*.test.ts',
-      'tests/**/*.test.ts',
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: [
+            'shared/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'platform/**/*.test.ts',
+            'renderer/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'tests/**/*.test.ts',
+          ],
+          environment: 'node',
+          // Integration tests start real platforms and argon2 is deliberately slow.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'jsdom',
+          include: ['renderer/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['renderer/test/setup.ts'],
+          // Mantine's CSS is not needed to query by role and label.
+          css: false,
+          testTimeout: 30_000,
+        },
+      },
     ],
-    environment: 'node',
-    // Integration tests start real platforms and argon2 is deliberately slow.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
   },
 });

@@ -26,8 +26,18 @@ interface WorkerFixtures {
   chromium: () => Promise<Browser>;
 }
 
-export const test = base.extend<{ desktop: Desktop }, WorkerFixtures>({
+interface TestFixtures {
+  desktop: Desktop;
+  /**
+   * The instant the core's clock starts at (`test.use({ desktopNow: '…' })`), then running on;
+   * the web host only (`--now`): an Electron run of such a test is skipped.
+   */
+  desktopNow: string | undefined;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   target: ['web', { option: true, scope: 'worker' }],
+  desktopNow: [undefined, { option: true }],
 
   // Launched on first use only, so the electron project never needs a Chromium.
   chromium: [
@@ -46,9 +56,10 @@ export const test = base.extend<{ desktop: Desktop }, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  desktop: async ({ target, chromium }, use, testInfo) => {
+  desktop: async ({ target, chromium, desktopNow }, use, testInfo) => {
     const electronBinary = target === 'electron' ? findElectronBinary() : null;
     if (target === 'electron' && !electronBinary) testInfo.skip(true, ELECTRON_MISSING);
+    if (target === 'electron' && desktopNow) testInfo.skip(true, 'desktopNow : hôte web seulement (--now).');
 
     const platformData = testInfo.outputPath('platform');
     const desktopData = testInfo.outputPath('desktop');
@@ -71,7 +82,15 @@ export const test = base.extend<{ desktop: Desktop }, WorkerFixtures>({
       if (target === 'web') {
         host = await startNodeProcess(
           'electron/host/cli.ts',
-          ['--port', '0', '--data', desktopData, '--platform', platformUrl],
+          [
+            '--port',
+            '0',
+            '--data',
+            desktopData,
+            '--platform',
+            platformUrl,
+            ...(desktopNow ? ['--now', desktopNow] : []),
+          ],
           /Ouvrez (http:\/\/\S+) /,
         );
         if (!page) page = await (await (await chromium()).newContext({ locale: 'fr-FR' })).newPage();

@@ -9,14 +9,7 @@ import { expectScreen } from './support/a11y';
 import { HOSTILE_TEXT, newMail, STRONG_PASSWORD } from './support/data';
 import { choose, rowWith, syncNow, watchForInjection } from './support/pickers';
 import { platformAs } from './support/platform-api';
-import {
-  field,
-  openDashboard,
-  openMenuEntry,
-  signInAsDemo,
-  syncSettled,
-  syncStatus,
-} from './support/screens';
+import { field, openMenuEntry, signInAsDemo, syncSettled, syncStatus } from './support/screens';
 
 const SEARCH = 'Rechercher des profils';
 const CONTACT_LINE = 'Écrivez-nous à recrutement@cfa-demo.fr ou appelez le 05 56 00 00 00.';
@@ -132,7 +125,7 @@ test('« Rechercher des profils » par mots-clés puis par commune et rayon ; le
   await injection.expectNone();
 });
 
-test('un profil ajouté aux favoris est au tableau de bord ; « Contacter ce profil » exige une offre, part hors ligne, et le candidat est prévenu', async ({
+test('un profil ajouté aux favoris est dans « Favoris » ; « Contacter ce profil » exige une offre, part hors ligne, et le candidat est prévenu', async ({
   desktop,
 }) => {
   const { page } = desktop;
@@ -146,8 +139,8 @@ test('un profil ajouté aux favoris est au tableau de bord ; « Contacter ce pro
 
   await page.getByRole('button', { name: 'Ajouter aux favoris' }).click();
   await expect(page.getByRole('button', { name: 'Retirer des favoris' })).toBeVisible();
-  await openDashboard(page);
-  const favourites = page.getByRole('region', { name: 'Favoris' });
+  await openMenuEntry(page, 'Favoris');
+  const favourites = page.getByRole('region', { name: 'Liste des favoris' });
   await expect(favourites.getByRole('link', { name })).toBeVisible();
 
   // Offline: the contact is kept and waits.
@@ -201,15 +194,20 @@ test('une alerte signale un profil qui correspond à une offre, avec ses raisons
     },
   ]);
   await signInAsDemo(page);
-  await openDashboard(page);
-  const alerts = page.getByRole('region', { name: 'Alertes' });
-  const alert = alerts.getByRole('listitem').filter({ hasText: name }).filter({ hasText: offer.title });
+  await openMenuEntry(page, 'Alertes');
+  await page.getByRole('textbox', { name: 'Rechercher' }).fill(name);
+  const alerts = page.getByRole('region', { name: 'Liste des alertes' });
+  // Its number too: another offer may have the same title.
+  const alert = alerts
+    .getByRole('listitem')
+    .filter({ hasText: name })
+    .filter({ hasText: `N° ${offer.number} — ${offer.title}` });
   await expect(alert).toContainText('Même métier');
   await expect(alert).toContainText('Dans la même commune');
   await expect(alert).toContainText('Disponible au');
   await expect(alert).toContainText('100/100');
   await expect(alert).toContainText(offer.title);
-  await expectScreen(page, 'Tableau de bord');
+  await expectScreen(page, 'Alertes');
 
   await alert.getByRole('button', { name: /Ignorer cette alerte/ }).click();
   await expect(alert).toHaveCount(0);

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeCore } from './node-core';
 import { startHost } from './server';
+import { shiftedClock } from './shifted-clock';
 
-const usage = 'Usage : tsx electron/host/cli.ts --platform URL [--port N] [--data DOSSIER]';
+const usage =
+  'Usage : tsx electron/host/cli.ts --platform URL [--port N] [--data DOSSIER] [--now AAAA-MM-JJTHH:MM:SSZ]';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const { values } = parseArgs({
@@ -13,6 +15,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: path.join(repoRoot, '.data', 'web') },
     platform: { type: 'string' },
     renderer: { type: 'string', default: path.join(repoRoot, 'dist', 'renderer') },
+    // The core's clock starts at this instant and runs on (tests of what is due after N days).
+    now: { type: 'string' },
   },
 });
 
@@ -21,7 +25,18 @@ if (!values.platform) {
   process.exit(2);
 }
 
-const core = await createNodeCore({ dataDir: path.resolve(values.data), platformUrl: values.platform });
+const clock = values.now === undefined ? undefined : shiftedClock(values.now);
+if (clock === null) {
+  console.error(
+    `--now doit être une date et une heure ISO 8601 (par exemple 2026-12-07T09:00:00Z).\n${usage}`,
+  );
+  process.exit(2);
+}
+const core = await createNodeCore({
+  dataDir: path.resolve(values.data),
+  platformUrl: values.platform,
+  ...(clock ? { clock } : {}),
+});
 const host = await startHost({ core, rendererDir: path.resolve(values.renderer), port: Number(values.port) });
 console.log(`listening on ${host.origin}`);
 console.log(`Ouvrez ${host.url} dans votre navigateur.`);

@@ -21,6 +21,8 @@ export function useCoreEvents(): void {
           case 'sync.status':
             storeSyncStatus(queryClient, event.payload);
             void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues });
+            // "À faire" lists the refused changes and conflicts.
+            void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
             break;
           case 'entities.changed':
             for (const entity of event.payload.entities) {

@@ -40,6 +40,11 @@ export const queryKeys = {
   /** Prefix of the alerts, of every offer or one. */
   alerts: ['alerts.list'] as const,
   alertsFor: (offerId: string | null) => ['alerts.list', offerId] as const,
+  alertsTop: (limit: number) => ['alerts.list', 'top', limit] as const,
+  /** Prefix of the dashboard's "À faire" and charts: each reads several entities. */
+  dashboard: ['dashboard'] as const,
+  dashboardPart: (part: 'todo' | 'applicationsPerWeek' | 'firstAnswerDelay' | 'applicationsPerOffer') =>
+    ['dashboard', part] as const,
   /** Prefix of the global search (Ctrl+K), whatever was typed. */
   globalSearch: ['search.global'] as const,
   globalSearchFor: (q: string) => ['search.global', q] as const,
@@ -63,6 +68,7 @@ const employersAndOffers = [
   queryKeys.applications,
   queryKeys.applicationDetails,
   queryKeys.globalSearch,
+  queryKeys.dashboard,
 ];
 
 /**
@@ -77,13 +83,14 @@ const applications = [
   queryKeys.offerDetails,
   queryKeys.profileDetails,
   queryKeys.globalSearch,
+  queryKeys.dashboard,
 ];
 
 /** The queries showing each synced entity's local data. */
 export const entityQueries: Record<string, ReadonlyArray<readonly string[]>> = {
   structure: [queryKeys.structure, queryKeys.session],
   account: [queryKeys.session],
-  member: [queryKeys.members],
+  member: [queryKeys.members, queryKeys.dashboard],
   employer: employersAndOffers,
   offer: employersAndOffers,
   application: applications,

@@ -4,7 +4,9 @@ import { openAboutDialog } from '../features/about/AboutDialog';
 import { ConnectivityIndicator } from '../features/connectivity/ConnectivityIndicator';
 import { useApplicationCounts } from '../features/applications/queries';
 import { useArrivalToast } from '../features/applications/useArrivalToast';
+import { ALERTS_PATH } from '../features/alerts/paths';
 import { DASHBOARD_PATH } from '../features/dashboard/paths';
+import { FAVORITES_PATH } from '../features/favorites/paths';
 import { EMPLOYERS_PATH } from '../features/employers/paths';
 import { MEMBERS_PATH } from '../features/members/MembersPage';
 import { CREATE_OFFER_PATH, MY_OFFERS_PATH, PUBLIC_OFFERS_PATH } from '../features/offers/paths';
@@ -52,6 +54,8 @@ const menus: Array<{ title: string; entries: MenuEntry[] }> = [
     title: 'Mon espace',
     entries: [
       { label: 'Tableau de bord', to: DASHBOARD_PATH, toAnswerBadge: true },
+      { label: 'Alertes', to: ALERTS_PATH },
+      { label: 'Favoris', to: FAVORITES_PATH },
       { label: 'Rechercher des profils', to: PROFILES_PATH },
       { label: 'Consulter toutes les offres', to: PUBLIC_OFFERS_PATH },
     ],

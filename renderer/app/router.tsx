@@ -7,6 +7,8 @@ import { APPLICATIONS_PATH, REPLY_TEMPLATES_PATH } from '../features/application
 import { ReplyTemplatesPage } from '../features/applications/ReplyTemplatesPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
+import { AlertsPage } from '../features/alerts/AlertsPage';
+import { ALERTS_PATH } from '../features/alerts/paths';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DASHBOARD_PATH } from '../features/dashboard/paths';
 import { AddEmployerPage } from '../features/employers/AddEmployerPage';
@@ -14,6 +16,8 @@ import { EmployerDetailsPage } from '../features/employers/EmployerDetailsPage';
 import { EmployersPage } from '../features/employers/EmployersPage';
 import { ImportEmployersPage } from '../features/employers/import/ImportEmployersPage';
 import { ADD_EMPLOYER_PATH, EMPLOYERS_PATH, IMPORT_EMPLOYERS_PATH } from '../features/employers/paths';
+import { FavoritesPage } from '../features/favorites/FavoritesPage';
+import { FAVORITES_PATH } from '../features/favorites/paths';
 import { HomePage } from '../features/home/HomePage';
 import { MEMBERS_PATH, MembersPage } from '../features/members/MembersPage';
 import { CreateOfferPage } from '../features/offers/CreateOfferPage';
@@ -88,6 +92,8 @@ export const router = createBrowserRouter([
           { path: `${EMPLOYERS_PATH}/:id`, element: <EmployerDetailsPage /> },
           { path: PUBLIC_OFFERS_PATH, element: <PublicOffersPage /> },
           { path: DASHBOARD_PATH, element: <DashboardPage /> },
+          { path: ALERTS_PATH, element: <AlertsPage /> },
+          { path: FAVORITES_PATH, element: <FavoritesPage /> },
           { path: APPLICATIONS_PATH, element: <ApplicationsPage /> },
           { path: `${APPLICATIONS_PATH}/:id`, element: <ApplicationDetailsPage /> },
           { path: REPLY_TEMPLATES_PATH, element: <ReplyTemplatesPage /> },

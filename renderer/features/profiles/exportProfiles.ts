@@ -66,9 +66,8 @@ export async function exportProfileSearch(query: ProfilesQueryInput): Promise<vo
     );
 }
 
-/** "Exporter en CSV" of the dashboard's "Favoris". */
-export async function exportFavorites(): Promise<void> {
-  const favorites = await call('favorites.list');
+/** "Exporter en CSV" of the page "Favoris": the favourites it shows, filter applied. */
+export function favoritesCsv(favorites: readonly LocalFavorite[]): void {
   downloadCsv<LocalFavorite>(
     'favoris',
     [
@@ -80,12 +79,8 @@ export async function exportFavorites(): Promise<void> {
   );
 }
 
-/** More than any structure has (20 per offer "En cours"). */
-const ALERTS_EXPORT_MAX = 5000;
-
-/** "Exporter en CSV" of the dashboard's "Alertes" (all of them, or one offer's). */
-export async function exportAlerts(offerId: string | null): Promise<void> {
-  const alerts = await call('alerts.list', { ...(offerId ? { offerId } : {}), limit: ALERTS_EXPORT_MAX });
+/** "Exporter en CSV" of the page "Alertes": the alerts it shows, filters applied. */
+export function alertsCsv(alerts: readonly LocalAlert[]): void {
   downloadCsv<LocalAlert>(
     'alertes',
     [

@@ -30,18 +30,6 @@ export function useFavorites() {
   return useQuery({ queryKey: queryKeys.favorites, queryFn: () => call('favorites.list') });
 }
 
-/** How many alerts the dashboard shows at most (an offer has at most ALERTS_PER_OFFER). */
-export const ALERTS_SHOWN = 50;
-
-/** The best alerts not dismissed: of every offer "En cours", or of one. */
-export function useAlerts(offerId: string | null) {
-  return useQuery({
-    queryKey: queryKeys.alertsFor(offerId),
-    queryFn: () => call('alerts.list', { ...(offerId ? { offerId } : {}), limit: ALERTS_SHOWN }),
-    placeholderData: keepPreviousData,
-  });
-}
-
 /**
  * Writes what a local change does to a profile's "Détails" at once. The queries it touches
  * (this "Détails", the dashboard's "Favoris", the global search) are refreshed by the core's

@@ -1,0 +1,1 @@
+export const FAVORITES_PATH = '/mon-espace/favoris';
