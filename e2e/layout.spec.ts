@@ -139,7 +139,7 @@ async function visitAll(desktop: Desktop, size: string): Promise<void> {
 
 /** On a short window the menu scrolls inside itself: its last entry can be reached by the keyboard. */
 async function expectMenuScrolls(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 640 });
+  await page.setViewportSize({ width: 1280, height: 720 });
   const links = menu(page).getByRole('link');
   const last = links.last();
   await links.first().focus();
