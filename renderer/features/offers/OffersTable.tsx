@@ -35,8 +35,8 @@ export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
   const wide = useWideTables();
   const archives = status === 'en_cours';
   return (
-    // About 950 px at 1280 with the menu open: below xl the sync state and the archiving date fold
-    // under the title, and a narrower window scrolls the table alone, never the page.
+    // About 950 px at 1280 with the menu open: the archiving date is under the title, so is the sync
+    // state below xl, and a narrower window scrolls the table alone, never the page.
     <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Caption>{caption}</Table.Caption>
@@ -49,7 +49,6 @@ export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
             <Table.Th scope="col">Handicap</Table.Th>
             <Table.Th scope="col">Candidatures</Table.Th>
             {wide && <Table.Th scope="col">Synchronisation</Table.Th>}
-            {wide && archives && <Table.Th scope="col">Archivage</Table.Th>}
             <Table.Th scope="col">Actions</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -67,9 +66,9 @@ export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
               </Table.Td>
               <Table.Th scope="row" fw={500}>
                 {offer.title}
-                {!wide && (offer.syncState !== 'synced' || archives) && (
+                {((!wide && offer.syncState !== 'synced') || archives) && (
                   <Stack gap={4} mt={4} align="flex-start" fw={400}>
-                    <SyncStateBadge state={offer.syncState} size="sm" />
+                    {!wide && <SyncStateBadge state={offer.syncState} size="sm" />}
                     {archives && <Text size="xs">{archiving(offer)}</Text>}
                   </Stack>
                 )}
@@ -94,11 +93,6 @@ export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
               {wide && (
                 <Table.Td>
                   <SyncStateBadge state={offer.syncState} size="sm" />
-                </Table.Td>
-              )}
-              {wide && archives && (
-                <Table.Td>
-                  <Text size="xs">{archiving(offer)}</Text>
                 </Table.Td>
               )}
               <Table.Td>
