@@ -1,4 +1,4 @@
-import { Alert, AppShell, Badge, Box, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Alert, AppShell, Badge, Box, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { Link, Outlet, useLocation } from 'react-router';
 import { openAboutDialog } from '../features/about/AboutDialog';
 import { ConnectivityIndicator } from '../features/connectivity/ConnectivityIndicator';
@@ -195,9 +195,10 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        {/* The menus scroll on a short window; who is signed in and "Se déconnecter" stay in view. */}
-        <AppShell.Section grow style={{ overflowY: 'auto' }}>
-          <Box component="nav" aria-label="Menu principal">
+        {/* The menus scroll on a short window (a plain overflow grew the section past the window's
+            bottom instead); who is signed in and "Se déconnecter" stay in view. Tabbing scrolls too. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars="y">
+          <Box component="nav" aria-label="Menu principal" pb="xs">
             <MenuLink label="Accueil" to="/" />
             {menus.map((menu) => (
               <Box key={menu.title} mt="md">

@@ -35,13 +35,11 @@ export function SortableTh<K extends string>({
       aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
       {...props}
     >
-      <UnstyledButton
-        fw={700}
-        fz="sm"
-        onClick={() => onSort({ key: sortKey, direction: next })}
-        style={{ whiteSpace: 'nowrap' }}
-      >
-        {label} <span aria-hidden="true">{active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
+      <UnstyledButton fw={700} fz="sm" onClick={() => onSort({ key: sortKey, direction: next })}>
+        {/* A narrow column wraps the label, never its arrow (kept on the last word's line). */}
+        {label}
+        {'\u00a0'}
+        <span aria-hidden="true">{active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
       </UnstyledButton>
     </Table.Th>
   );

@@ -4,6 +4,7 @@ import { applicantName } from '../../../shared/domain/applications';
 import type { LocalApplication } from '../../../shared/domain/session';
 import { formatShortDate } from '../../ui/dates';
 import { SortableTh, type Sort } from '../../ui/SortableTh';
+import { useWideTables } from '../../ui/useWideTables';
 import { ApplicationStatusBadges } from './ApplicationStatusBadges';
 import { applicationName, offerLabel } from './labels';
 import type { ApplicationSortKey } from './listState';
@@ -32,10 +33,13 @@ interface Props {
  */
 export function ApplicationsTable({ applications, sort, onSort, caption, selection }: Props) {
   const th = { sort, onSort };
+  const wide = useWideTables();
   const ids = applications.map((application) => application.id);
   const selectedHere = selection ? ids.filter((id) => selection.ids.has(id)).length : 0;
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    // About 950 px at 1280 with the menu open: "Employeur" folds under the offer below xl, and a
+    // narrower window scrolls the table alone, never the page.
+    <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -53,7 +57,7 @@ export function ApplicationsTable({ applications, sort, onSort, caption, selecti
             <SortableTh label="N° de candidature" sortKey="number" firstDirection="desc" {...th} />
             <SortableTh label="Candidat" sortKey="applicant" {...th} />
             <SortableTh label="Offre" sortKey="offer" {...th} />
-            <Table.Th scope="col">Employeur</Table.Th>
+            {wide && <Table.Th scope="col">Employeur</Table.Th>}
             <SortableTh label="Reçue le" sortKey="receivedAt" firstDirection="desc" {...th} />
             <Table.Th scope="col">Statut</Table.Th>
             <Table.Th scope="col">Actions</Table.Th>
@@ -85,8 +89,11 @@ export function ApplicationsTable({ applications, sort, onSort, caption, selecti
                     )}
                   </CandidateName>
                 </Table.Th>
-                <Table.Td>{offerLabel(application)}</Table.Td>
-                <Table.Td>{application.employerName}</Table.Td>
+                <Table.Td>
+                  {offerLabel(application)}
+                  {!wide && <Text size="xs">{application.employerName}</Text>}
+                </Table.Td>
+                {wide && <Table.Td>{application.employerName}</Table.Td>}
                 <Table.Td>{formatShortDate(application.receivedAt)}</Table.Td>
                 <Table.Td>
                   <ApplicationStatusBadges application={application} />

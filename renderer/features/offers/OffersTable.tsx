@@ -1,10 +1,11 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { OFFER_LIFETIME_MONTHS, type OfferStatus } from '../../../shared/domain/offers';
 import type { LocalOffer } from '../../../shared/domain/session';
 import { formatDate, formatShortDate } from '../../ui/dates';
 import { plural } from '../../ui/plural';
 import { SortableTh, type Sort } from '../../ui/SortableTh';
+import { useWideTables } from '../../ui/useWideTables';
 import { applicationsListPath } from '../applications/paths';
 import { SyncStateBadge } from '../sync/SyncStateBadge';
 import { HandicapPictogram } from './HandicapPictogram';
@@ -31,8 +32,12 @@ interface Props {
 export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
   const actions = useOfferActions();
   const th = { sort, onSort };
+  const wide = useWideTables();
+  const archives = status === 'en_cours';
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    // About 950 px at 1280 with the menu open: the archiving date is under the title, so is the sync
+    // state below xl, and a narrower window scrolls the table alone, never the page.
+    <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -43,8 +48,7 @@ export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
             <SortableTh label="Date" sortKey="createdAt" firstDirection="desc" {...th} />
             <Table.Th scope="col">Handicap</Table.Th>
             <Table.Th scope="col">Candidatures</Table.Th>
-            <Table.Th scope="col">Synchronisation</Table.Th>
-            {status === 'en_cours' && <Table.Th scope="col">Archivage</Table.Th>}
+            {wide && <Table.Th scope="col">Synchronisation</Table.Th>}
             <Table.Th scope="col">Actions</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -62,6 +66,12 @@ export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
               </Table.Td>
               <Table.Th scope="row" fw={500}>
                 {offer.title}
+                {((!wide && offer.syncState !== 'synced') || archives) && (
+                  <Stack gap={4} mt={4} align="flex-start" fw={400}>
+                    {!wide && <SyncStateBadge state={offer.syncState} size="sm" />}
+                    {archives && <Text size="xs">{archiving(offer)}</Text>}
+                  </Stack>
+                )}
               </Table.Th>
               <Table.Td>{offer.employerName}</Table.Td>
               <Table.Td>{formatShortDate(offer.createdAt)}</Table.Td>
@@ -80,12 +90,9 @@ export function OffersTable({ status, offers, sort, onSort, caption }: Props) {
                   0
                 )}
               </Table.Td>
-              <Table.Td>
-                <SyncStateBadge state={offer.syncState} size="sm" />
-              </Table.Td>
-              {status === 'en_cours' && (
+              {wide && (
                 <Table.Td>
-                  <Text size="xs">{archiving(offer)}</Text>
+                  <SyncStateBadge state={offer.syncState} size="sm" />
                 </Table.Td>
               )}
               <Table.Td>

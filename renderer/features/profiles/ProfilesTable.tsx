@@ -15,7 +15,9 @@ export function ProfilesTable({ profiles }: { profiles: readonly ProfileResult[]
   const { pathname, search } = useLocation();
   const back = backTo(`${pathname}${search}`, 'Retour aux profils trouvés');
   return (
-    <Table.ScrollContainer minWidth={1000}>
+    // About 950 px at 1280 with the menu open, where the columns wrap their text; a narrower window
+    // scrolls the table alone, never the page.
+    <Table.ScrollContainer minWidth={760}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Caption>Profils trouvés</Table.Caption>
         <Table.Thead>
