@@ -13,38 +13,30 @@ import { lastWeeks, type Week } from './paris-time';
 /** A tally's hour key (AAAA-MM-JJTHH, UTC) of an instant on a whole hour, as tallies.ts keys them. */
 const hourKey = (iso: string) => iso.slice(0, 13);
 
-/** The week (0 = oldest) of a tally's hour of reception, by comparing it with the weeks' ends. */
-function weekOf(weeks: Week[]) {
-  return sql<number>`case ${sql.join(
-    weeks.map((week, i) => sql`when received_hour < ${hourKey(week.to)} then ${i}`),
-    sql` `,
-  )} end`;
-}
-
-function inWeeks(weeks: Week[]) {
-  return sql`received_hour >= ${hourKey(weeks[0]!.from)} and received_hour < ${hourKey(weeks.at(-1)!.to)}`;
+/** A week's tally rows: a range of their hour keys (one week, at most 169 hours). */
+function inWeek(week: Week) {
+  return sql`received_hour >= ${hourKey(week.from)} and received_hour < ${hourKey(week.to)}`;
 }
 
 /** "Candidatures reçues par semaine": the CHART_WEEKS weeks ending with this one, by status now. */
 export function applicationsPerWeek(tx: WriteTx, now: Date): ApplicationsPerWeek {
   const weeks = lastWeeks(now, CHART_WEEKS);
-  const chart = weeks.map((week) => ({
-    weekStart: week.weekStart,
-    ...(Object.fromEntries(applicationStatuses.map((s) => [s, 0])) as Record<ApplicationStatus, number>),
-    total: 0,
-  }));
-  // Twelve weeks are 2,016 hours: at most 8,064 tally rows, however many applications.
-  const rows = tx.all<{ status: string; week: number; n: number }>(
-    sql`select status, ${weekOf(weeks)} as week, sum(n) as n from application_hour_tally
-      where ${inWeeks(weeks)} group by status, week`,
-  );
-  for (const row of rows) {
-    const bar = chart[row.week];
-    if (!bar || !Object.hasOwn(bar, row.status)) continue;
-    bar[row.status as ApplicationStatus] += row.n;
-    bar.total += row.n;
-  }
-  return chart;
+  // A week is at most 169 hours: 676 tally rows, however many applications.
+  return weeks.map((week) => {
+    const bar = {
+      weekStart: week.weekStart,
+      ...(Object.fromEntries(applicationStatuses.map((s) => [s, 0])) as Record<ApplicationStatus, number>),
+      total: 0,
+    };
+    for (const row of tx.all<{ status: string; n: number }>(
+      sql`select status, sum(n) as n from application_hour_tally where ${inWeek(week)} group by status`,
+    )) {
+      if (!Object.hasOwn(bar, row.status)) continue;
+      bar[row.status as ApplicationStatus] += row.n;
+      bar.total += row.n;
+    }
+    return bar;
+  });
 }
 
 /** The median of sorted numbers (the mean of the two middle ones for an even count). */
@@ -103,15 +95,13 @@ function middleValues(
  */
 export function firstAnswerDelay(tx: WriteTx, now: Date): FirstAnswerDelay {
   const weeks = lastWeeks(now, CHART_WEEKS);
-  const days = weeks.map(() => [] as Array<{ day: number; n: number }>);
-  for (const row of tx.all<{ week: number; day: number; n: number }>(
-    sql`select ${weekOf(weeks)} as week, answer_day as day, sum(n) as n from application_answer_tally
-      where ${inWeeks(weeks)} group by week, day having sum(n) > 0 order by week, day`,
-  ))
-    days[row.week]?.push(row);
-  return weeks.map((week, i) => {
-    const answered = days[i]!.reduce((sum, day) => sum + day.n, 0);
-    const values = middleValues(tx, week, days[i]!, middleRanks(answered));
+  return weeks.map((week) => {
+    const days = tx.all<{ day: number; n: number }>(
+      sql`select answer_day as day, sum(n) as n from application_answer_tally where ${inWeek(week)}
+        group by answer_day having sum(n) > 0 order by answer_day`,
+    );
+    const answered = days.reduce((sum, day) => sum + day.n, 0);
+    const values = middleValues(tx, week, days, middleRanks(answered));
     const middle = median(values);
     return {
       weekStart: week.weekStart,
