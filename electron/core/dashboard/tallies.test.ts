@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../../shared/domain/applications';
 import { OFFER_ID, sampleApplication } from '../../../tests/support/applications';
-import { useScriptedEngine } from '../../../tests/support/scripted-engine';
+import { me, useScriptedEngine } from '../../../tests/support/scripted-engine';
+import { storeMembership } from '../session/local-session';
 import { syncEntities } from '../sync/entities';
 import { dashboardColumns, firstAnswerAt } from './tallies';
 
@@ -84,6 +85,21 @@ describe('the dashboard’s tallies', () => {
     expect(kept).toEqual(counted);
     expect(kept.answers).toEqual([]);
     expect(kept.offers).toEqual([{ offer_id: OTHER_OFFER, total: 1, a_traiter: 1 }]);
+  });
+
+  it('are emptied with the rows when the user leaves the structure', async () => {
+    const { engine, store } = scripted();
+    await engine.applyServerRows(syncEntities.account, [me('gestionnaire')]);
+    await apply([sampleApplication(A, { receivedAt: AT, repliedAt: AT, status: 'recevable' })]);
+    expect((await tallies()).kept.offers).toHaveLength(1);
+    await storeMembership(store, {
+      user: { ...me(null, 2), structureId: null },
+      structure: null,
+      joinRequest: null,
+    });
+    const { kept, counted } = await tallies();
+    expect(kept).toEqual({ hours: [], answers: [], offers: [] });
+    expect(kept).toEqual(counted);
   });
 
   it('takes the history’s first reply as the first answer, not the last reply date', () => {
