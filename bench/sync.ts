@@ -33,6 +33,13 @@ const LIST_QUERIES = 400;
 /** The dashboard is measured at this many applications (issue 6), whatever the scale. */
 const APPLICATIONS = 200_000;
 const DASHBOARD_QUERIES = 400;
+/** bench/seed-platform.ts receives one application a minute from 1 March 2025. */
+const LAST_RECEIVED = Date.UTC(2025, 2, 1) + (APPLICATIONS - 1) * 60_000;
+/**
+ * The core's "now" (its handlers only): the real time, but while the dashboard's charts are
+ * measured, the last seeded reception, so that their twelve weeks are full of applications.
+ */
+let benchNow: Date | undefined;
 
 // Peak memory of the desktop's work (pull, push), sampled; the seeding and the raw baseline are left out.
 let peakRss = 0;
@@ -104,6 +111,7 @@ async function main() {
     requestTimeoutMs: 60_000,
     connectivityIntervalMs: 3_600_000,
     sync: { debounceMs: 3_600_000, periodicMs: 3_600_000, pageSize: 5000 },
+    clock: () => benchNow ?? new Date(),
   });
   // Timed from the start of the pull (sign-in, with its deliberately slow password hash, excluded).
   let pullStart = 0;
@@ -177,11 +185,32 @@ async function main() {
   }
   const applicationsListP95Ms = p95(applicationListTimes);
 
-  // 5. A thousand changes queued (nothing pushes them: the debounce is an hour), then pushed.
-  // Measured alone: after the first sync the referentials download in the background, and the
-  // communes place the 200,000 profiles cached from the applications (once). A search of the
-  // communes answers when that download is done.
+  // What follows is measured alone: after the first sync the referentials download in the
+  // background, and the communes place the 200,000 profiles cached from the applications (once).
+  // A search of the communes answers when that download is done.
   await invoke(core, 'referentials.communes', { q: 'Bordeaux' });
+
+  // 5. The new dashboard (issue 16): « À faire » and its three charts, from the cache.
+  benchNow = new Date(LAST_RECEIVED + 3_600_000);
+  const dashboardChannels = {
+    dashboardTodoP95Ms: ['dashboard.todo', { limit: 20 }],
+    applicationsPerWeekP95Ms: ['dashboard.applicationsPerWeek', undefined],
+    firstAnswerDelayP95Ms: ['dashboard.firstAnswerDelay', undefined],
+    applicationsPerOfferP95Ms: ['dashboard.applicationsPerOffer', undefined],
+  } as const;
+  const dashboard = {} as Record<keyof typeof dashboardChannels, number>;
+  for (const [name, [channel, input]] of Object.entries(dashboardChannels)) {
+    const times: number[] = [];
+    for (let i = 0; i < DASHBOARD_QUERIES / 2; i++) {
+      const start = performance.now();
+      await invoke(core, channel, input);
+      times.push(performance.now() - start);
+    }
+    dashboard[name as keyof typeof dashboardChannels] = p95(times);
+  }
+  benchNow = undefined;
+
+  // 6. A thousand changes queued (nothing pushes them: the debounce is an hour), then pushed.
   for (let i = 0; i < PUSHES; i++) {
     const answer = await core.invoke('structure.update', {
       tradeName: `CFA Gironde — modification ${i + 1}`,
@@ -200,7 +229,7 @@ async function main() {
   await platform.stop();
   clearInterval(sampler);
 
-  // 6. The limit, measured last (its rows in memory are not the desktop's): the same rows (members,
+  // 7. The limit, measured last (its rows in memory are not the desktop's): the same rows (members,
   // employers, offers, applications) bulk inserted with better-sqlite3 into an empty database with
   // the same schema, pages of 5000 per transaction.
   const localFile = path.join(desktopDir, 'accounts', userId, 'local.sqlite');
@@ -233,7 +262,7 @@ async function main() {
   const rawSeconds = (performance.now() - rawStart) / 1000;
   raw.close();
 
-  // 7. Profiles (issue 7), each on its own data: the global search over 100,000 cached
+  // 8. Profiles (issue 7), each on its own data: the global search over 100,000 cached
   // profiles, and the platform's alerts for 60 offers × 10,000 profiles.
   const { ftsProfileSearchP95Ms } = await measureFts();
   const { alertsComputeSeconds } = await measureAlerts();
@@ -260,6 +289,7 @@ async function main() {
     offersListP95Ms,
     dashboardCountsP95Ms,
     applicationsListP95Ms,
+    ...dashboard,
     ftsProfileSearchP95Ms,
     alertsComputeSeconds,
     peakRssMb: Math.round(peakRss / 1_048_576),
@@ -268,6 +298,10 @@ async function main() {
       push1000Seconds: '≤ 3',
       offersListP95Ms: '≤ 5',
       dashboardCountsP95Ms: '≤ 5',
+      dashboardTodoP95Ms: '≤ 20',
+      applicationsPerWeekP95Ms: '≤ 20',
+      firstAnswerDelayP95Ms: '≤ 20',
+      applicationsPerOfferP95Ms: '≤ 20',
       ftsProfileSearchP95Ms: '≤ 15',
     },
   };
@@ -287,6 +321,12 @@ async function main() {
     [`Compteurs du tableau de bord à ${APPLICATIONS.toLocaleString('fr-FR')} candidatures, p95 (ms, objectif ≤ 5)`]:
       dashboardCountsP95Ms,
     ['Liste des candidatures, 50 lignes, p95 (ms)']: applicationsListP95Ms,
+    ['« À faire » du tableau de bord, 20 lignes, p95 (ms, objectif ≤ 20)']: dashboard.dashboardTodoP95Ms,
+    ['Graphique « Candidatures reçues par semaine », p95 (ms, objectif ≤ 20)']:
+      dashboard.applicationsPerWeekP95Ms,
+    ['Graphique « Délai médian avant une première réponse », p95 (ms, objectif ≤ 20)']:
+      dashboard.firstAnswerDelayP95Ms,
+    ['Graphique « Candidatures par offre », p95 (ms, objectif ≤ 20)']: dashboard.applicationsPerOfferP95Ms,
     ['Recherche locale sur 100 000 profils, p95 (ms, objectif ≤ 15)']: ftsProfileSearchP95Ms,
     ['Calcul des alertes, 60 offres × 10 000 profils (s)']: alertsComputeSeconds,
     'Mémoire maximale du bureau (Mo)': result.peakRssMb,

@@ -46,7 +46,7 @@ export const todoItemSchema = z.discriminatedUnion('kind', [
     title: z.string(),
     employerName: z.string(),
     archiveAt: isoDateTimeSchema,
-    /** Whole days left before it is archived (0 = today). */
+    /** Calendar days (Paris) left before it is archived (0 = today, or already passed while offline). */
     daysLeft: z.number().int().nonnegative(),
   }),
   z.object({
@@ -98,6 +98,8 @@ export type ApplicationsPerWeek = z.infer<typeof applicationsPerWeekSchema>;
 /**
  * "Délai médian avant une première réponse": for the applications received each week and
  * answered since, the median time from reception to the first answer, in days (one decimal).
+ * The first answer is the history's first reply: a later one (a refusal after an interview)
+ * does not count. A reply made offline counts once the platform has it.
  */
 export const firstAnswerDelaySchema = z.array(
   z.object({
@@ -109,7 +111,10 @@ export const firstAnswerDelaySchema = z.array(
 );
 export type FirstAnswerDelay = z.infer<typeof firstAnswerDelaySchema>;
 
-/** "Candidatures par offre": the CHART_TOP_OFFERS offers "En cours" with the most applications. */
+/**
+ * "Candidatures par offre": the CHART_TOP_OFFERS offers "En cours" with the most applications,
+ * most first, ties by number (a provisional one last); offers without any are left out.
+ */
 export const applicationsPerOfferSchema = z.array(
   z.object({
     offerId: z.uuid(),

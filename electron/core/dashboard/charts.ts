@@ -10,47 +10,34 @@ import {
 import type { WriteTx } from '../db/store';
 import { lastWeeks, type Week } from './paris-time';
 
-/** The week (0 = oldest) of a row, by comparing its reception with the weeks' ends in SQL. */
-function weekOf(weeks: Week[]) {
-  return sql<number>`case ${sql.join(
-    weeks.map((week, i) => sql`when received_at < ${week.to} then ${i}`),
-    sql` `,
-  )} end`;
+/** A tally's hour key (AAAA-MM-JJTHH, UTC) of an instant on a whole hour, as tallies.ts keys them. */
+const hourKey = (iso: string) => iso.slice(0, 13);
+
+/** A week's tally rows: a range of their hour keys (one week, at most 169 hours). */
+function inWeek(week: Week) {
+  return sql`received_hour >= ${hourKey(week.from)} and received_hour < ${hourKey(week.to)}`;
 }
 
 /** "Candidatures reçues par semaine": the CHART_WEEKS weeks ending with this one, by status now. */
 export function applicationsPerWeek(tx: WriteTx, now: Date): ApplicationsPerWeek {
   const weeks = lastWeeks(now, CHART_WEEKS);
-  const chart = weeks.map((week) => ({
-    weekStart: week.weekStart,
-    ...(Object.fromEntries(applicationStatuses.map((s) => [s, 0])) as Record<ApplicationStatus, number>),
-    total: 0,
-  }));
-  // `status in (…)` reads the index (status, received_at): one range per status, no table row.
-  const rows = tx.all<{ status: string; week: number; n: number }>(
-    sql`select status, ${weekOf(weeks)} as week, count(*) as n from application
-      where status in (${sql.join([...applicationStatuses])})
-        and received_at >= ${weeks[0]!.from} and received_at < ${weeks.at(-1)!.to}
-      group by status, week`,
-  );
-  for (const row of rows) {
-    const bar = chart[row.week];
-    if (!bar || !Object.hasOwn(bar, row.status)) continue;
-    bar[row.status as ApplicationStatus] += row.n;
-    bar.total += row.n;
-  }
-  return chart;
+  // A week is at most 169 hours: 676 tally rows, however many applications.
+  return weeks.map((week) => {
+    const bar = {
+      weekStart: week.weekStart,
+      ...(Object.fromEntries(applicationStatuses.map((s) => [s, 0])) as Record<ApplicationStatus, number>),
+      total: 0,
+    };
+    for (const row of tx.all<{ status: string; n: number }>(
+      sql`select status, sum(n) as n from application_hour_tally where ${inWeek(week)} group by status`,
+    )) {
+      if (!Object.hasOwn(bar, row.status)) continue;
+      bar[row.status as ApplicationStatus] += row.n;
+      bar.total += row.n;
+    }
+    return bar;
+  });
 }
-
-/**
- * The first answer of an application. `replied_at` is the LAST reply: the platform moves it at
- * each one ("Recevable" after reading, "Refusée" after the interview), which would count the
- * interview in the delay. The history keeps every reply ("repondue"): its first one is the first
- * answer. Data that has a reply but no such event (seeded before the history was kept) falls
- * back on `replied_at`.
- */
-export const FIRST_ANSWER_SQL = sql<string | null>`coalesce((select min(e.value ->> '$.at')
-  from json_each(history) as e where e.value ->> '$.kind' = 'repondue'), replied_at)`;
 
 /** The median of sorted numbers (the mean of the two middle ones for an even count). */
 export function median(sorted: readonly number[]): number | null {
@@ -59,25 +46,67 @@ export function median(sorted: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** "Délai médian avant une première réponse", per week of reception, in days (one decimal). */
+/** The ranks (0 = smallest) whose mean is the median of `count` values. */
+export function middleRanks(count: number): number[] {
+  if (count === 0) return [];
+  const middle = Math.floor(count / 2);
+  return count % 2 === 1 ? [middle] : [middle - 1, middle];
+}
+
+/** The day of delay holding each rank, and the rank's place in that day. */
+function locate(days: ReadonlyArray<{ day: number; n: number }>, rank: number) {
+  let before = 0;
+  for (const { day, n } of days) {
+    if (rank < before + n) return { day, offset: rank - before };
+    before += n;
+  }
+  throw new Error(`rang ${rank} hors du décompte`);
+}
+
+/** The values (seconds) of these ranks among a week's answered applications, read by day of delay. */
+function middleValues(
+  tx: WriteTx,
+  week: Week,
+  days: ReadonlyArray<{ day: number; n: number }>,
+  ranks: number[],
+): number[] {
+  const places = ranks.map((rank) => locate(days, rank));
+  const read = (day: number, offset: number, count: number) =>
+    tx
+      .all<{ s: number }>(
+        sql`select answer_s as s from application
+          where answer_s is not null and answer_s / 86400 = ${day}
+            and received_at >= ${week.from} and received_at < ${week.to}
+          order by answer_s limit ${count} offset ${offset}`,
+      )
+      .map((row) => row.s);
+  const [first, second] = places;
+  if (!first) return [];
+  // Two middle ranks of the same day (nearly always): one reading.
+  if (second && second.day === first.day) return read(first.day, first.offset, 2);
+  return places.flatMap((place) => read(place.day, place.offset, 1));
+}
+
+/**
+ * "Délai médian avant une première réponse", per week of reception, in days (one decimal); the
+ * first answer is the history's first reply (see firstAnswerAt in tallies.ts). The tally gives
+ * each week's answered applications per whole day of delay, so the day holding the middle rank
+ * is known; only that day's rows of that week are read, in order, for its exact value.
+ */
 export function firstAnswerDelay(tx: WriteTx, now: Date): FirstAnswerDelay {
   const weeks = lastWeeks(now, CHART_WEEKS);
-  // Every reply sets replied_at: the unanswered ones are left out before their history is read.
-  const rows = tx.all<{ week: number; days: number }>(
-    sql`select week, days from (select ${weekOf(weeks)} as week,
-        julianday(${FIRST_ANSWER_SQL}) - julianday(received_at) as days
-      from application
-      where received_at >= ${weeks[0]!.from} and received_at < ${weeks.at(-1)!.to} and replied_at is not null)
-      order by week, days`,
-  );
-  const delays: number[][] = weeks.map(() => []);
-  for (const row of rows) delays[row.week]?.push(Math.max(0, row.days));
-  return weeks.map((week, i) => {
-    const middle = median(delays[i]!);
+  return weeks.map((week) => {
+    const days = tx.all<{ day: number; n: number }>(
+      sql`select answer_day as day, sum(n) as n from application_answer_tally where ${inWeek(week)}
+        group by answer_day having sum(n) > 0 order by answer_day`,
+    );
+    const answered = days.reduce((sum, day) => sum + day.n, 0);
+    const values = middleValues(tx, week, days, middleRanks(answered));
+    const middle = median(values);
     return {
       weekStart: week.weekStart,
-      medianDays: middle === null ? null : Math.round(middle * 10) / 10,
-      answered: delays[i]!.length,
+      medianDays: middle === null ? null : Math.round((middle / 86_400) * 10) / 10,
+      answered,
     };
   });
 }
@@ -85,17 +114,18 @@ export function firstAnswerDelay(tx: WriteTx, now: Date): FirstAnswerDelay {
 /**
  * "Candidatures par offre": the CHART_TOP_OFFERS offers "En cours" with the most applications
  * cached here, ties by their number (a provisional one last). Offers without any are left out:
- * an empty bar says nothing.
+ * an empty bar says nothing. Read from the tally by its total, the largest first (CROSS JOIN
+ * keeps that order): the tenth offer's total found, only the offers at or above it are sorted.
  */
 export function applicationsPerOffer(tx: WriteTx): ApplicationsPerOffer {
+  const enCours = sql`from application_offer_tally as t cross join offer as o
+    where o.id = t.offer_id and o.status = 'en_cours' and t.total > 0`;
+  const last = tx.first<{ total: number }>(
+    sql`select t.total ${enCours} order by t.total desc limit 1 offset ${CHART_TOP_OFFERS - 1}`,
+  );
   return tx.all<ApplicationsPerOffer[number]>(
-    sql`select id as offerId, number, title, employer_name as employerName, total,
-        (select count(*) from application a where a.offer_id = top.id and a.status = 'a_traiter') as a_traiter
-      from (select o.id, o.number, o.title, o.employer_name,
-          (select count(*) from application a where a.offer_id = o.id) as total
-        from offer o where o.status = 'en_cours') as top
-      where total > 0
-      order by total desc, number is null, number, id
-      limit ${CHART_TOP_OFFERS}`,
+    sql`select o.id as offerId, o.number, o.title, o.employer_name as employerName, t.total, t.a_traiter
+      ${enCours} and t.total >= ${last?.total ?? 1}
+      order by t.total desc, o.number is null, o.number, o.id limit ${CHART_TOP_OFFERS}`,
   );
 }

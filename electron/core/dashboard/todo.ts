@@ -135,13 +135,12 @@ function memberRequests(tx: WriteTx, limit: number): Part {
 
 /** Local changes the platform refused, and conflicts: labelled as `sync.issues` labels them. */
 function syncIssues(tx: WriteTx, limit: number): Part {
+  // `state != 'pending'` lets the partial index outbox_blocked (0002) skip the waiting changes.
+  const issues = sql`from outbox where state in ('parked', 'conflict') and state != 'pending'`;
   const rows = tx.all<{ id: string; entity: string; state: string; created_at: string }>(
-    sql`select id, entity, state, created_at from outbox where state in ('parked', 'conflict')
-      order by created_at, id limit ${limit}`,
+    sql`select id, entity, state, created_at ${issues} order by created_at, id limit ${limit}`,
   );
-  const total =
-    tx.first<{ n: number }>(sql`select count(*) as n from outbox where state in ('parked', 'conflict')`)?.n ??
-    0;
+  const total = tx.first<{ n: number }>(sql`select count(*) as n ${issues}`)?.n ?? 0;
   return {
     total,
     items: rows.map((row) => ({

@@ -41,11 +41,40 @@ export interface ApplicationSortKeys {
   /** The applicant's profile (null once their data was removed). */
   profile_id: string | null;
 }
-export type ApplicationTable = ApplicationColumns & ApplicationSortKeys & Synced;
+/** What the dashboard reads (migration 0007, dashboard/tallies.ts). */
+export interface ApplicationDashboardColumns {
+  /** Seconds from reception to the first answer, null while unanswered. */
+  answer_s: number | null;
+}
+export type ApplicationTable = ApplicationColumns &
+  ApplicationSortKeys &
+  ApplicationDashboardColumns &
+  Synced;
 
 /** How many applications each status holds, kept as rows are written (the dashboard reads 4 rows, not 200,000). */
 export interface ApplicationTallyTable {
   status: string;
+  n: number;
+}
+
+/** Applications per hour of reception (UTC, AAAA-MM-JJTHH) and status: the weekly chart (migration 0007). */
+export interface ApplicationHourTallyTable {
+  received_hour: string;
+  status: string;
+  n: number;
+}
+
+/** Applications per offer, and how many "A traiter": "Candidatures par offre" (migration 0007). */
+export interface ApplicationOfferTallyTable {
+  offer_id: string;
+  total: number;
+  a_traiter: number;
+}
+
+/** Answered applications per hour of reception and whole day of delay: the median's chart (migration 0007). */
+export interface ApplicationAnswerTallyTable {
+  received_hour: string;
+  answer_day: number;
   n: number;
 }
 
@@ -131,6 +160,9 @@ export interface LocalDatabase {
   offer: OfferTable;
   application: ApplicationTable;
   application_tally: ApplicationTallyTable;
+  application_hour_tally: ApplicationHourTallyTable;
+  application_answer_tally: ApplicationAnswerTallyTable;
+  application_offer_tally: ApplicationOfferTallyTable;
   favorite: FavoriteTable;
   contact: ContactTable;
   alert: AlertTable;

@@ -11,6 +11,7 @@ import { syncEntities } from '../sync/entities';
 import { applyServerState, hasWaitingChanges } from '../sync/local-state';
 import { recountTally } from '../sync/tally';
 import { clearSearchIndex } from '../search/search-index';
+import { clearDashboardTallies } from '../dashboard/tallies';
 
 const JOIN_REQUEST_KEY = 'membership.joinRequest';
 
@@ -75,6 +76,7 @@ function forgetStructure(tx: WriteTx, structureId: string, name: string): void {
     tx.run(sql`delete from ${sql.table(entity.table)}`);
     recountTally(tx, entity);
   }
+  clearDashboardTallies(tx);
   // What followed those rows: the profiles seen through them, and the search index of it all.
   tx.run(sql`delete from profile`);
   clearSearchIndex(tx);

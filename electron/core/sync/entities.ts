@@ -28,6 +28,13 @@ import type { SearchKind } from '../../../shared/domain/global-search';
 import { contactSchema, favoriteSchema, type Profile } from '../../../shared/domain/profiles';
 import type { z } from '../../../shared/zod';
 import { applicationRequest } from '../applications/requests';
+import {
+  dashboardColumns,
+  moveDashboardTallies,
+  TALLIED_COLUMNS,
+  untallyApplication,
+  type Tallied,
+} from '../dashboard/tallies';
 import type { ApplicationSortKeys, OfferSortKeys } from '../db/schema';
 import { searchKey } from '../db/search-key';
 import type { WriteTx } from '../db/store';
@@ -367,6 +374,7 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
       // One format (UTC, milliseconds), so that dates compare as text in ranges and sorts.
       received_at: new Date(data.receivedAt).toISOString(),
       ...applicationSortKeys(data),
+      ...dashboardColumns(data),
     }),
     fromColumns: (row) => applicationFromColumns(row as never),
     patchSchema: applicationPatchSchema,
@@ -376,9 +384,18 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
     isArrival: (before, after) => before === undefined && after.status === 'a_traiter',
     tallyColumn: 'status',
     follow: {
-      reads: ['profile_id'],
+      reads: ['profile_id', ...TALLIED_COLUMNS],
       written: (tx, data, row) => {
         searchableApplication.written(tx, data, row);
+        const after = {
+          offer_id: data.offerId,
+          status: data.status,
+          received_at: new Date(data.receivedAt).toISOString(),
+        };
+        moveDashboardTallies(tx, row.previous as Tallied | undefined, {
+          ...after,
+          ...dashboardColumns(data),
+        });
         const had = row.previous?.profile_id as string | null | undefined;
         // The profile it was made with, kept when the row brings one it did not have (not at
         // each new version of it). Anonymised (the candidate deleted the profile): the profile
@@ -388,7 +405,10 @@ export const syncEntities: Record<SyncEntityName, SyncEntity> = {
           if (data.profile.id !== had) cacheApplicantProfile(tx, data.profile, data.receivedAt);
         } else if (had) forgetProfile(tx, had);
       },
-      deleting: searchableApplication.deleting,
+      deleting: (tx, rowid) => {
+        searchableApplication.deleting(tx, rowid);
+        untallyApplication(tx, rowid);
+      },
     },
   }),
   favorite: entity({

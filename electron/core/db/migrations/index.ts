@@ -5,6 +5,7 @@ import { employersOffersReferentials } from './0003-employers-offers-referential
 import { applicationsAndReplyTemplates } from './0004-applications-and-reply-templates';
 import { profilesFavoritesAlertsSearch } from './0005-profiles-favorites-alerts-search';
 import { searchFold } from './0006-search-fold';
+import { dashboardTallies } from './0007-dashboard-tallies';
 
 /**
  * The local cache's schema history, in order. Append only: a released migration is never edited
@@ -17,4 +18,5 @@ export const localMigrations: Record<string, Migration> = {
   '0004_applications': applicationsAndReplyTemplates,
   '0005_profiles_search': profilesFavoritesAlertsSearch,
   '0006_search_fold': searchFold,
+  '0007_dashboard': dashboardTallies,
 };
