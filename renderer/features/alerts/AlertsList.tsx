@@ -1,6 +1,5 @@
 import { Anchor, Box, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 import { Link } from 'react-router';
 import type { LocalAlert } from '../../../shared/domain/alerts';
 import { CandidateName } from '../profiles/CandidateName';
@@ -51,18 +50,11 @@ interface Props {
  * spacers that keep the scroll height; `aria-setsize`/`aria-posinset` tell where each one is.
  */
 export function AlertsList({ alerts, onDismiss }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({
-    count: alerts.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 150,
+  const { scrollRef, items, measureElement, totalSize, before, after } = useVirtualRows(alerts, {
+    key: (alert) => alert.id,
+    estimateSize: 150,
     overscan: 6,
-    getItemKey: (index) => alerts[index]!.id,
   });
-  const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   return (
     <Box
       ref={scrollRef}
@@ -80,7 +72,7 @@ export function AlertsList({ alerts, onDismiss }: Props) {
           listStyle: 'none',
           paddingTop: before,
           paddingBottom: after,
-          minHeight: virtualizer.getTotalSize(),
+          minHeight: totalSize,
           boxSizing: 'border-box',
         }}
       >
@@ -91,7 +83,7 @@ export function AlertsList({ alerts, onDismiss }: Props) {
               component="li"
               key={item.key}
               data-index={item.index}
-              ref={virtualizer.measureElement}
+              ref={measureElement}
               aria-setsize={alerts.length}
               aria-posinset={item.index + 1}
               pb="xs"

@@ -1,6 +1,5 @@
 import { Anchor, Box, Stack, Table, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 import { Link } from 'react-router';
 import { formatShortDate } from '../../ui/dates';
 import { SortableTh, type Sort } from '../../ui/SortableTh';
@@ -25,18 +24,11 @@ interface Props {
  * real table (headers, `aria-rowcount` and `aria-rowindex` tell screen readers where they are).
  */
 export function EmployersTable({ rows, sort, onSort }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 56,
+  const { scrollRef, items, measureElement, before, after } = useVirtualRows(rows, {
+    key: (row) => row.employer.id,
+    estimateSize: 56,
     overscan: 10,
-    getItemKey: (index) => rows[index]!.employer.id,
   });
-  const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   const th = { sort, onSort };
   // Below xl (1280 or 1366 px beside the menu) the activity folds under the name and the sync state
   // under the request's status: 7 columns that fit, in place of 9 that scrolled sideways.
@@ -94,7 +86,7 @@ export function EmployersTable({ rows, sort, onSort }: Props) {
               <Table.Tr
                 key={item.key}
                 data-index={item.index}
-                ref={virtualizer.measureElement}
+                ref={measureElement}
                 aria-rowindex={item.index + 2}
               >
                 <Table.Th scope="row" fw={500}>

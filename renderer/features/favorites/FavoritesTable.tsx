@@ -1,6 +1,5 @@
 import { Anchor, Box, Button, Table, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 import { Link } from 'react-router';
 import type { LocalFavorite } from '../../../shared/domain/profiles';
 import { formatShortDate } from '../../ui/dates';
@@ -25,18 +24,11 @@ interface Props {
  * two spacer rows; still a real table for screen readers (aria-rowcount, aria-rowindex).
  */
 export function FavoritesTable({ rows, onRemove, removingId }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 64,
+  const { scrollRef, items, measureElement, before, after } = useVirtualRows(rows, {
+    key: (row) => row.id,
+    estimateSize: 64,
     overscan: 10,
-    getItemKey: (index) => rows[index]!.id,
   });
-  const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   return (
     <Box
       ref={scrollRef}
@@ -86,7 +78,7 @@ export function FavoritesTable({ rows, onRemove, removingId }: Props) {
               <Table.Tr
                 key={item.key}
                 data-index={item.index}
-                ref={virtualizer.measureElement}
+                ref={measureElement}
                 aria-rowindex={item.index + 2}
               >
                 <Table.Th scope="row" fw={500}>

@@ -1,9 +1,8 @@
-import { Badge, Button, Card, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import {
   configLabels,
-  configSourceLabels,
   updateChannelLabels,
   type ConfigKey,
   type ConfigPatch,
@@ -18,6 +17,7 @@ import { notifySuccess } from '../../ui/notify';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useCheckForUpdate, useUpdateStatus } from '../updates/queries';
 import { useConfig, useUpdateConfig } from './queries';
+import { ConfigOrigin } from './ConfigOrigin';
 import { ThemeCard } from './ThemeCard';
 
 interface Values {
@@ -53,22 +53,6 @@ function patchOf(view: ConfigView, form: Values): ConfigPatch {
   if (editable('updateChannel') && form.updateChannel !== before.updateChannel)
     patch.updateChannel = form.updateChannel;
   return patch;
-}
-
-function Origin({ view, field }: { view: ConfigView; field: ConfigKey }) {
-  const entry = view.values[field];
-  return (
-    <Group gap="xs">
-      {entry.locked && (
-        <Badge color="gray.8" variant="outline" size="sm">
-          Imposé par votre administrateur
-        </Badge>
-      )}
-      <Text size="xs" c="dimmed">
-        {configSourceLabels[entry.source]}
-      </Text>
-    </Group>
-  );
 }
 
 function UpdatesCard() {
@@ -161,7 +145,7 @@ function SettingsForm({ view }: { view: ConfigView }) {
                 disabled={locked('platformUrl')}
                 {...form.getInputProps('platformUrl')}
               />
-              <Origin view={view} field="platformUrl" />
+              <ConfigOrigin view={view} field="platformUrl" />
             </div>
             <div>
               <Select
@@ -183,7 +167,7 @@ function SettingsForm({ view }: { view: ConfigView }) {
                   {...form.getInputProps('proxyUrl')}
                 />
               )}
-              <Origin view={view} field="proxy" />
+              <ConfigOrigin view={view} field="proxy" />
             </div>
             <div>
               <TextInput
@@ -191,7 +175,7 @@ function SettingsForm({ view }: { view: ConfigView }) {
                 disabled={locked('updateUrl')}
                 {...form.getInputProps('updateUrl')}
               />
-              <Origin view={view} field="updateUrl" />
+              <ConfigOrigin view={view} field="updateUrl" />
             </div>
             <div>
               <Select
@@ -201,7 +185,7 @@ function SettingsForm({ view }: { view: ConfigView }) {
                 disabled={locked('updateChannel')}
                 {...form.getInputProps('updateChannel')}
               />
-              <Origin view={view} field="updateChannel" />
+              <ConfigOrigin view={view} field="updateChannel" />
             </div>
             <Group>
               <Button type="submit" loading={save.isPending}>

@@ -1,13 +1,15 @@
-import { Badge, Card, Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Radio, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
 import {
   configLabels,
-  configSourceLabels,
   themeLabels,
   themeSchema,
   type ConfigView,
+  type Theme,
 } from '../../../shared/domain/config';
 import { messageOf } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { ConfigOrigin } from './ConfigOrigin';
 import { useUpdateConfig } from './queries';
 
 const choices = themeSchema.options;
@@ -16,7 +18,9 @@ const choices = themeSchema.options;
 export function ThemeCard({ view }: { view: ConfigView }) {
   const save = useUpdateConfig();
   const entry = view.values.theme;
-  const pending = save.isPending ? save.variables.theme : undefined;
+  // Checked at once on click: the mutation's own pending state reaches the render a tick later,
+  // and a controlled radio left on the old value for that tick undoes the click.
+  const [chosen, setChosen] = useState<Theme | null>(null);
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -27,10 +31,12 @@ export function ThemeCard({ view }: { view: ConfigView }) {
         <Radio.Group
           label={configLabels.theme}
           description="« Système » suit le réglage clair ou sombre de l’ordinateur. L’impression reste en noir sur blanc."
-          value={pending ?? entry.value}
+          value={chosen ?? entry.value}
           onChange={(value) => {
             const theme = themeSchema.parse(value);
-            if (theme !== entry.value) save.mutate({ theme });
+            if (theme === entry.value) return;
+            setChosen(theme);
+            save.mutate({ theme }, { onSettled: () => setChosen(null) });
           }}
         >
           <Group mt="xs">
@@ -39,16 +45,7 @@ export function ThemeCard({ view }: { view: ConfigView }) {
             ))}
           </Group>
         </Radio.Group>
-        <Group gap="xs">
-          {entry.locked && (
-            <Badge color="gray.8" variant="outline" size="sm">
-              Imposé par votre administrateur
-            </Badge>
-          )}
-          <Text size="xs" c="dimmed">
-            {configSourceLabels[entry.source]}
-          </Text>
-        </Group>
+        <ConfigOrigin view={view} field="theme" />
       </Stack>
     </Card>
   );
