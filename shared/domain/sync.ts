@@ -17,9 +17,23 @@ export const syncStatusSchema = z.object({
   /** Increases with each status computed: events and answers can cross, the newest wins. */
   revision: z.number().int().nonnegative(),
   running: z.boolean(),
-  phase: z.enum(['idle', 'push', 'pull']),
-  /** Changes sent in the current push, or rows received in the current pull, out of how many (when known). */
-  progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }).nullable(),
+  /** `bootstrap`: the first synchronisation of this desktop, from the platform's snapshot. */
+  phase: z.enum(['idle', 'push', 'pull', 'bootstrap']),
+  /** Changes sent in the current push, or rows received in the current pull or bootstrap, out of how many (when known). */
+  progress: z
+    .object({
+      done: z.number().int(),
+      total: z.number().int().nullable(),
+      /** Estimated time left, in seconds (bootstrap), when it can be told. */
+      etaSeconds: z.number().nonnegative().nullable().optional(),
+    })
+    .nullable(),
+  /**
+   * This desktop has not finished its first synchronisation of the structure yet (a bootstrap
+   * runs or was cut off): screens that need the structure's data say « Première synchronisation
+   * en cours » instead of showing an empty list.
+   */
+  firstSync: z.boolean().default(false),
   /** Changes waiting to be sent. */
   pending: z.number().int(),
   /** Changes the platform refused: the user edits or discards them. */

@@ -305,6 +305,8 @@ export class SyncEngine {
         running: this.phase !== 'idle',
         phase: this.phase,
         progress: this.progress,
+        // Set by the bootstrap (issue 15) while a first synchronisation is unfinished.
+        firstSync: false,
         pending: count('pending'),
         parked: count('parked'),
         conflicts: count('conflict'),
