@@ -12,7 +12,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { z } from '../../../shared/zod';
 import type { ApplicationTable } from '../db/schema';
 import { searchKey } from '../db/search-key';
-import type { LocalStore, WriteTx } from '../db/store';
+import type { LocalStore, ReadTx } from '../db/store';
 import { readShadow } from '../sync/local-state';
 import { withWaitingChanges } from './waiting-changes';
 
@@ -180,13 +180,13 @@ export function countApplications(
   });
 }
 
-export function findApplication(tx: WriteTx, id: string, now: Date): LocalApplication | undefined {
+export function findApplication(tx: ReadTx, id: string, now: Date): LocalApplication | undefined {
   const row = tx.first<ApplicationTable>(sql`select * from application where id = ${id}`);
   return row && withWaitingChanges(tx, [localApplication(row, now)])[0];
 }
 
 /** A profile's applications to the structure's offers, the most recent first. */
-export function applicationsOfProfile(tx: WriteTx, profileId: string, now: Date): LocalApplication[] {
+export function applicationsOfProfile(tx: ReadTx, profileId: string, now: Date): LocalApplication[] {
   return withWaitingChanges(
     tx,
     tx
@@ -201,7 +201,7 @@ export function applicationsOfProfile(tx: WriteTx, profileId: string, now: Date)
  * "Détails": the application as the user sees it, and, while a change of it waits or was
  * refused, the platform's status beside it and the platform's reason.
  */
-export function findApplicationDetails(tx: WriteTx, id: string, now: Date): ApplicationDetails | undefined {
+export function findApplicationDetails(tx: ReadTx, id: string, now: Date): ApplicationDetails | undefined {
   const application = findApplication(tx, id, now);
   if (!application) return undefined;
   if (application.syncState === 'synced') return { ...application, platformStatus: null, refusal: null };

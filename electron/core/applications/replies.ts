@@ -9,7 +9,7 @@ import { fillTemplate } from '../../../shared/domain/reply-templates';
 import type { LocalApplication } from '../../../shared/domain/session';
 import type { Structure } from '../../../shared/domain/structure';
 import { AppError, validationError } from '../../../shared/ipc/errors';
-import type { WriteTx } from '../db/store';
+import type { ReadTx, WriteTx } from '../db/store';
 import { fieldRefusal } from '../field-refusal';
 import { findApplication, NOT_FOUND } from './local-applications';
 import { knownHiddenFromUser } from '../offers/offer-bound';
@@ -61,7 +61,7 @@ export interface PlannedReplies {
  * that still takes a reply, and the user sees their offer) and fills the message for each one.
  */
 export function planReplies(
-  tx: WriteTx,
+  tx: ReadTx,
   ids: readonly string[],
   reply: ApplicationReply,
   signature: string,

@@ -5,7 +5,7 @@ import {
   type ApplicationStatus,
 } from '../../../shared/domain/applications';
 import type { LocalApplication } from '../../../shared/domain/session';
-import type { WriteTx } from '../db/store';
+import type { ReadTx } from '../db/store';
 import type { Fields } from '../sync/merge';
 
 // A reply or a reading made here shows at once: the status and the reading date are fields of
@@ -20,7 +20,7 @@ interface WaitingRow {
 }
 
 /** The signed-in user, as a history line names a member. */
-function memberName(tx: WriteTx): string | null {
+function memberName(tx: ReadTx): string | null {
   const me = tx.first<{ first_name: string; last_name: string }>(
     sql`select first_name, last_name from account limit 1`,
   );
@@ -28,7 +28,7 @@ function memberName(tx: WriteTx): string | null {
 }
 
 /** The applications, with what their changes still waiting here add to them. */
-export function withWaitingChanges(tx: WriteTx, applications: LocalApplication[]): LocalApplication[] {
+export function withWaitingChanges(tx: ReadTx, applications: LocalApplication[]): LocalApplication[] {
   const waiting = applications.filter((a) => a.syncState !== 'synced').map((a) => a.id);
   if (waiting.length === 0) return applications;
   const rows = tx.all<WaitingRow>(

@@ -7,7 +7,7 @@ import {
   type ApplicationsPerWeek,
   type FirstAnswerDelay,
 } from '../../../shared/domain/dashboard';
-import type { WriteTx } from '../db/store';
+import type { ReadTx } from '../db/store';
 import { lastWeeks, type Week } from './paris-time';
 
 /** A tally's hour key (AAAA-MM-JJTHH, UTC) of an instant on a whole hour, as tallies.ts keys them. */
@@ -19,7 +19,7 @@ function inWeek(week: Week) {
 }
 
 /** "Candidatures reçues par semaine": the CHART_WEEKS weeks ending with this one, by status now. */
-export function applicationsPerWeek(tx: WriteTx, now: Date): ApplicationsPerWeek {
+export function applicationsPerWeek(tx: ReadTx, now: Date): ApplicationsPerWeek {
   const weeks = lastWeeks(now, CHART_WEEKS);
   // A week is at most 169 hours: 676 tally rows, however many applications.
   return weeks.map((week) => {
@@ -65,7 +65,7 @@ function locate(days: ReadonlyArray<{ day: number; n: number }>, rank: number) {
 
 /** The values (seconds) of these ranks among a week's answered applications, read by day of delay. */
 function middleValues(
-  tx: WriteTx,
+  tx: ReadTx,
   week: Week,
   days: ReadonlyArray<{ day: number; n: number }>,
   ranks: number[],
@@ -93,7 +93,7 @@ function middleValues(
  * each week's answered applications per whole day of delay, so the day holding the middle rank
  * is known; only that day's rows of that week are read, in order, for its exact value.
  */
-export function firstAnswerDelay(tx: WriteTx, now: Date): FirstAnswerDelay {
+export function firstAnswerDelay(tx: ReadTx, now: Date): FirstAnswerDelay {
   const weeks = lastWeeks(now, CHART_WEEKS);
   return weeks.map((week) => {
     const days = tx.all<{ day: number; n: number }>(
@@ -117,7 +117,7 @@ export function firstAnswerDelay(tx: WriteTx, now: Date): FirstAnswerDelay {
  * an empty bar says nothing. Read from the tally by its total, the largest first (CROSS JOIN
  * keeps that order): the tenth offer's total found, only the offers at or above it are sorted.
  */
-export function applicationsPerOffer(tx: WriteTx): ApplicationsPerOffer {
+export function applicationsPerOffer(tx: ReadTx): ApplicationsPerOffer {
   const enCours = sql`from application_offer_tally as t cross join offer as o
     where o.id = t.offer_id and o.status = 'en_cours' and t.total > 0`;
   const last = tx.first<{ total: number }>(

@@ -5,7 +5,7 @@ import {
   type DashboardTodo,
   type TodoItem,
 } from '../../../shared/domain/dashboard';
-import type { WriteTx } from '../db/store';
+import type { ReadTx } from '../db/store';
 import { entityNamed } from '../sync/entities';
 import { daysBetween, parisDate } from './paris-time';
 
@@ -49,7 +49,7 @@ interface Part {
 }
 
 /** Applications "A traiter" received more than TODO_WAITING_DAYS days ago, the oldest first. */
-function waitingApplications(tx: WriteTx, now: Date, limit: number): Part {
+function waitingApplications(tx: ReadTx, now: Date, limit: number): Part {
   const cutoff = iso(now.getTime() - TODO_WAITING_DAYS * DAY_MS);
   // Read through the index (status, received_at, id): the first rows of a range, and its count.
   const rows = tx.all<{
@@ -85,7 +85,7 @@ function waitingApplications(tx: WriteTx, now: Date, limit: number): Part {
  * Offers "En cours" the platform archives within TODO_ARCHIVE_WITHIN_DAYS days. One whose date
  * has passed while this desktop was offline is still "En cours" here: due today (0 days left).
  */
-function archivingOffers(tx: WriteTx, now: Date, limit: number): Part {
+function archivingOffers(tx: ReadTx, now: Date, limit: number): Part {
   const until = iso(now.getTime() + TODO_ARCHIVE_WITHIN_DAYS * DAY_MS);
   const where = sql`status = 'en_cours' and archive_at is not null and archive_at <= ${until}`;
   const rows = tx.all<{
@@ -115,7 +115,7 @@ function archivingOffers(tx: WriteTx, now: Date, limit: number): Part {
 }
 
 /** Collaborators who asked to join: only the référent may accept them, so only the référent sees them. */
-function memberRequests(tx: WriteTx, limit: number): Part {
+function memberRequests(tx: ReadTx, limit: number): Part {
   // joined_at is, for a pending collaborator, when they asked (see memberSchema).
   const rows = tx.all<{ id: string; first_name: string; last_name: string; joined_at: string }>(
     sql`select id, first_name, last_name, joined_at from member where role = 'pending'
@@ -134,7 +134,7 @@ function memberRequests(tx: WriteTx, limit: number): Part {
 }
 
 /** Local changes the platform refused, and conflicts: labelled as `sync.issues` labels them. */
-function syncIssues(tx: WriteTx, limit: number): Part {
+function syncIssues(tx: ReadTx, limit: number): Part {
   // `state != 'pending'` lets the partial index outbox_blocked (0002) skip the waiting changes.
   const issues = sql`from outbox where state in ('parked', 'conflict') and state != 'pending'`;
   const rows = tx.all<{ id: string; entity: string; state: string; created_at: string }>(
@@ -156,7 +156,7 @@ function syncIssues(tx: WriteTx, limit: number): Part {
  * "À faire": the first `limit` lines of every kind, merged by `dueAt`. Each kind's query gives
  * its first `limit` in the same order, so the merge's first `limit` are the whole list's.
  */
-export function readTodo(tx: WriteTx, now: Date, limit: number, referent: boolean): DashboardTodo {
+export function readTodo(tx: ReadTx, now: Date, limit: number, referent: boolean): DashboardTodo {
   const parts = [
     syncIssues(tx, limit),
     waitingApplications(tx, now, limit),

@@ -11,10 +11,21 @@ interface Query<T> {
 }
 
 /**
- * A synchronous transaction: nothing else touches the database while it runs. LocalStore.write
- * gives one that writes; LocalStore.read one that only reads (see atEnd).
+ * What a read may do: queries that return rows, nothing that changes the database. The type
+ * says it (no `run`, `exec` or `atEnd`), so a write slipped into `store.read` fails to compile;
+ * SQLite's reader flag refuses, at run time, a changing statement passed to `all` or `first`.
  */
-export class WriteTx {
+export interface ReadTx {
+  all<T>(query: Query<T>): T[];
+  first<T>(query: Query<T>): T | undefined;
+  get<T>(sql: string, params?: readonly unknown[]): T | undefined;
+}
+
+/**
+ * A synchronous transaction: nothing else touches the database while it runs. LocalStore.write
+ * gives one that writes; LocalStore.read the same object seen as a ReadTx.
+ */
+export class WriteTx implements ReadTx {
   private readonly endings = new Map<string, () => void>();
 
   constructor(
@@ -129,7 +140,7 @@ export class LocalStore {
   }
 
   /** A consistent read of several queries (nothing may be left for its end: see WriteTx.atEnd). */
-  read<T>(work: (tx: WriteTx) => T): Promise<T> {
+  read<T>(work: (tx: ReadTx) => T): Promise<T> {
     const site = this.slowLog ? new TransactionSite(this.read, work.name) : null;
     return this.db
       .connection()

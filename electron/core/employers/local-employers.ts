@@ -4,7 +4,7 @@ import type { EmployerStatus } from '../../../shared/domain/employers';
 import type { LocalEmployer } from '../../../shared/domain/session';
 import { AppError } from '../../../shared/ipc/errors';
 import type { EmployerTable } from '../db/schema';
-import type { LocalStore, WriteTx } from '../db/store';
+import type { LocalStore, ReadTx, WriteTx } from '../db/store';
 
 type EmployerRow = EmployerTable & { offers_in_progress: number; offers_total: number };
 
@@ -30,7 +30,7 @@ export function listEmployers(store: LocalStore): Promise<LocalEmployer[]> {
   );
 }
 
-function findEmployer(tx: WriteTx, id: string): LocalEmployer | undefined {
+function findEmployer(tx: ReadTx, id: string): LocalEmployer | undefined {
   const row = tx.first<EmployerRow>(sql`${withCounts} where employer.id = ${id}`);
   return row && localEmployer(row);
 }
@@ -42,7 +42,7 @@ export async function readEmployer(store: LocalStore, id: string): Promise<Local
 }
 
 /** SIRETs already partnered here (accepted) or asked for (waiting): not to be asked for again. */
-export function partneredSirets(tx: WriteTx): Map<string, EmployerStatus> {
+export function partneredSirets(tx: ReadTx): Map<string, EmployerStatus> {
   const rows = tx.all<{ siret: string; status: EmployerStatus }>(
     sql`select siret, status from employer where status in ('acceptee', 'en_attente')`,
   );

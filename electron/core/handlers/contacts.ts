@@ -6,7 +6,7 @@ import {
   type ContactFields,
 } from '../../../shared/domain/profiles';
 import type { Handlers } from '../../../shared/ipc/contract';
-import type { WriteTx } from '../db/store';
+import type { ReadTx } from '../db/store';
 import { fieldRefusal } from '../field-refusal';
 import { findOffer } from '../offers/local-offers';
 import { hiddenFromUser } from '../offers/visibility';
@@ -21,7 +21,7 @@ import { memberName, requireMember } from './membership';
  * kept here, the offer one of the structure's that the user sees, "En cours".
  */
 function plannedContact(
-  tx: WriteTx,
+  tx: ReadTx,
   profileId: string,
   fields: ContactFields,
   sentBy: string,

@@ -6,7 +6,7 @@ import { ROME_VERSION } from '../../../shared/domain/referentials';
 import { type AppError, validationError } from '../../../shared/ipc/errors';
 import type { z } from '../../../shared/zod';
 import type { EmployerTable } from '../db/schema';
-import type { WriteTx } from '../db/store';
+import type { ReadTx } from '../db/store';
 import { communeByCode, romeByCode, unknownDiplomas } from '../referentials/lookup';
 import { isCached } from '../referentials/tables';
 
@@ -24,7 +24,7 @@ const refusedEmployer =
  * referentials, once they are downloaded (before that, the platform checks them). Answers
  * the labels that follow from the codes, or refuses with a French message for each field.
  */
-export function checkOfferFields(tx: WriteTx, fields: Partial<OfferFields>): OfferLabels {
+export function checkOfferFields(tx: ReadTx, fields: Partial<OfferFields>): OfferLabels {
   const errors: Record<string, string> = {};
   const labels: OfferLabels = {};
   if (fields.employerId !== undefined) {

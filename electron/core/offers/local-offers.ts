@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { z } from '../../../shared/zod';
 import type { OfferTable } from '../db/schema';
 import { searchKey } from '../db/search-key';
-import type { LocalStore, WriteTx } from '../db/store';
+import type { LocalStore, ReadTx } from '../db/store';
 
 export type OffersListQuery = z.output<typeof offersListQuerySchema>;
 
@@ -15,7 +15,7 @@ function localOffer(row: OfferTable): LocalOffer {
   return { ...offerFromColumns(row), syncState: row.sync_state };
 }
 
-export function findOffer(tx: WriteTx, id: string): LocalOffer | undefined {
+export function findOffer(tx: ReadTx, id: string): LocalOffer | undefined {
   const row = tx.first<OfferTable>(sql`select * from offer where id = ${id}`);
   return row && localOffer(row);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { WriteTx } from '../db/store';
+import type { ReadTx, WriteTx } from '../db/store';
 
 // What is bound to an offer (its applications, the contacts and the alerts made for it) follows
 // the offer: to a shared offer, every member sees it; to an unshared one, only the offer's
@@ -59,7 +59,7 @@ export function offerBoundHiddenFromUser(tx: WriteTx, table: OfferBoundTable, id
  * offer, here, is unshared and someone else's (what the platform would refuse). An offer not
  * here yet (a first pull still running) refuses nothing: the platform decides.
  */
-export function knownHiddenFromUser(tx: WriteTx, applicationId: string): boolean {
+export function knownHiddenFromUser(tx: ReadTx, applicationId: string): boolean {
   return (
     tx.first(
       sql`select 1 from application as a, account, offer as o where a.id = ${applicationId}

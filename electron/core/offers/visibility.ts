@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Offer } from '../../../shared/domain/offers';
 import type { User } from '../../../shared/domain/account';
-import type { WriteTx } from '../db/store';
+import type { ReadTx, WriteTx } from '../db/store';
 
 // An offer shared with the structure is seen by all its members; an unshared one only by its
 // author and the structure's référent (the platform sends it to them as `private_offer`).
@@ -48,7 +48,7 @@ export function offersHiddenFrom(tx: WriteTx, userId: string): string[] {
  * Whether the signed-in user may no longer see this offer (unshared, someone else's, and they
  * are not référent): such a row stays only while it carries their unsent changes.
  */
-export function hiddenFromUser(tx: WriteTx, offerId: string): boolean {
+export function hiddenFromUser(tx: ReadTx, offerId: string): boolean {
   return (
     tx.first(
       sql`select 1 from offer, account where offer.id = ${offerId} and offer.shared_with_structure = 0

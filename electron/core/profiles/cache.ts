@@ -1,6 +1,6 @@
 import type { ApplicantProfile } from '../../../shared/domain/applications';
 import { profileLevel, type Profile } from '../../../shared/domain/profiles';
-import type { WriteTx } from '../db/store';
+import type { ReadTx, WriteTx } from '../db/store';
 import { profileDocument } from '../search/documents';
 import { indexDocument, unindexDocument } from '../search/search-index';
 import {
@@ -73,7 +73,7 @@ export function forgetProfile(tx: WriteTx, id: string): void {
   if (gone) unindexDocument(tx, 'profile', gone.rowid);
 }
 
-export function findCachedProfile(tx: WriteTx, id: string): Profile | undefined {
+export function findCachedProfile(tx: ReadTx, id: string): Profile | undefined {
   const row = tx.get<ProfileColumns>('select * from profile where id = ?', [id]);
   return row && profileFromColumns(row);
 }

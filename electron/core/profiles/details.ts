@@ -1,12 +1,12 @@
 import type { Profile } from '../../../shared/domain/profiles';
 import type { ProfileDetails } from '../../../shared/ipc/contract';
 import { applicationsOfProfile } from '../applications/local-applications';
-import type { WriteTx } from '../db/store';
+import type { ReadTx } from '../db/store';
 import { contactsOf, findFavorite, listAlerts } from './local-rows';
 
 /** "Détails" of a profile: the profile, and what the structure did with it, as cached here. */
 export function profileDetails(
-  tx: WriteTx,
+  tx: ReadTx,
   profile: Profile,
   source: ProfileDetails['source'],
   now: Date,

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { LocalAlert } from '../../../shared/domain/alerts';
 import type { LocalContact, LocalFavorite } from '../../../shared/domain/profiles';
 import type { SyncState } from '../../../shared/domain/sync';
-import type { WriteTx } from '../db/store';
+import type { ReadTx } from '../db/store';
 import { syncEntities, type EntityData, type SyncEntity } from '../sync/entities';
 
 // Favourites, contacts and alerts as cached here, with where each stands with the platform.
@@ -10,7 +10,7 @@ import { syncEntities, type EntityData, type SyncEntity } from '../sync/entities
 type Row = Record<string, string | number | null> & { sync_state: SyncState };
 
 function localRows<T extends EntityData>(
-  tx: WriteTx,
+  tx: ReadTx,
   entity: SyncEntity,
   query: RawBuilder<Row>,
 ): Array<T & { syncState: SyncState }> {
@@ -18,7 +18,7 @@ function localRows<T extends EntityData>(
 }
 
 /** The dashboard's "Favoris": the structure's favourites, the most recent first. */
-export function listFavorites(tx: WriteTx): LocalFavorite[] {
+export function listFavorites(tx: ReadTx): LocalFavorite[] {
   return localRows(
     tx,
     syncEntities.favorite,
@@ -26,7 +26,7 @@ export function listFavorites(tx: WriteTx): LocalFavorite[] {
   );
 }
 
-export function findFavorite(tx: WriteTx, profileId: string): LocalFavorite | undefined {
+export function findFavorite(tx: ReadTx, profileId: string): LocalFavorite | undefined {
   return localRows<LocalFavorite>(
     tx,
     syncEntities.favorite,
@@ -35,7 +35,7 @@ export function findFavorite(tx: WriteTx, profileId: string): LocalFavorite | un
 }
 
 /** A profile's "Contacter ce profil" history, the most recent first. */
-export function contactsOf(tx: WriteTx, profileId: string): LocalContact[] {
+export function contactsOf(tx: ReadTx, profileId: string): LocalContact[] {
   return localRows(
     tx,
     syncEntities.contact,
@@ -43,7 +43,7 @@ export function contactsOf(tx: WriteTx, profileId: string): LocalContact[] {
   );
 }
 
-export function findContact(tx: WriteTx, id: string): LocalContact | undefined {
+export function findContact(tx: ReadTx, id: string): LocalContact | undefined {
   return localRows<LocalContact>(
     tx,
     syncEntities.contact,
@@ -63,6 +63,6 @@ export function alertsSql(filter: { offerId?: string | undefined; profileId?: st
       order by score desc, created_at desc, id ${filter.limit === undefined ? sql`` : sql`limit ${filter.limit}`}`;
 }
 
-export function listAlerts(tx: WriteTx, filter: Parameters<typeof alertsSql>[0]): LocalAlert[] {
+export function listAlerts(tx: ReadTx, filter: Parameters<typeof alertsSql>[0]): LocalAlert[] {
   return localRows(tx, syncEntities.alert, alertsSql(filter));
 }

@@ -9,7 +9,7 @@ import {
   type ProfilesQuery,
 } from '../../../shared/domain/profiles';
 import { distanceKm } from '../../../shared/domain/referentials';
-import type { WriteTx } from '../db/store';
+import type { ReadTx } from '../db/store';
 import { fieldRefusal } from '../field-refusal';
 import { communeByCode, romeByCode, unknownDiplomas } from '../referentials/lookup';
 import { isCached } from '../referentials/tables';
@@ -25,7 +25,7 @@ export const COMMUNES_NOT_HERE =
   'La liste des communes n’est pas encore enregistrée sur ce poste : la recherche autour d’une commune nécessite la plateforme, qui est injoignable.';
 
 /** The commune searched around, checked against the referential here (as the platform checks it). */
-function centreOf(tx: WriteTx, code: string) {
+function centreOf(tx: ReadTx, code: string) {
   if (!isCached(tx, 'communes')) throw fieldRefusal('commune', COMMUNES_NOT_HERE);
   const commune = communeByCode(tx, code);
   if (!commune) throw fieldRefusal('commune', COMMUNE_UNKNOWN);
@@ -33,7 +33,7 @@ function centreOf(tx: WriteTx, code: string) {
 }
 
 /** Every filter but the place, as SQL over `profile` (a referential not here yet checks nothing). */
-function conditionsOf(tx: WriteTx, query: ProfilesQuery): RawBuilder<unknown>[] {
+function conditionsOf(tx: ReadTx, query: ProfilesQuery): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [sql`1`];
   // Only words count: a query of punctuation alone filters nothing, as on the platform.
   const words = query.q ? ftsQuery(query.q) : null;
@@ -93,7 +93,7 @@ function boundingBox(
 type Place = Pick<ProfileColumns, 'id' | 'latitude' | 'longitude' | 'created_at'>;
 
 /** Page `query.page` of the cached profiles matching the query, with distances around its commune. */
-export function searchCachedProfiles(tx: WriteTx, query: ProfilesQuery): ProfilesPage {
+export function searchCachedProfiles(tx: ReadTx, query: ProfilesQuery): ProfilesPage {
   const centre = query.commune === undefined ? undefined : centreOf(tx, query.commune);
   const conditions = conditionsOf(tx, query);
   const offset = (query.page - 1) * PROFILES_PAGE_SIZE;

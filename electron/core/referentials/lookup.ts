@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Commune, Diploma, RomeEntry } from '../../../shared/domain/referentials';
 import type { CommuneTable, DiplomaTable, RomeTable } from '../db/schema';
 import { searchKey } from '../db/search-key';
-import type { LocalStore, WriteTx } from '../db/store';
+import type { LocalStore, ReadTx } from '../db/store';
 
 /** A search list shows this many suggestions at most. */
 const SEARCH_LIMIT = 30;
@@ -86,18 +86,18 @@ export function allDiplomas(store: LocalStore): Promise<Diploma[]> {
   );
 }
 
-export function romeByCode(tx: WriteTx, code: string): RomeEntry | undefined {
+export function romeByCode(tx: ReadTx, code: string): RomeEntry | undefined {
   const row = tx.first<RomeTable>(sql`select * from rome where code = ${code}`);
   return row && romeEntry(row);
 }
 
-export function communeByCode(tx: WriteTx, code: string): Commune | undefined {
+export function communeByCode(tx: ReadTx, code: string): Commune | undefined {
   const row = tx.first<CommuneTable>(sql`select * from commune where code = ${code}`);
   return row && commune(row);
 }
 
 /** The ids among `ids` that are not in the diplomas referential. */
-export function unknownDiplomas(tx: WriteTx, ids: string[]): string[] {
+export function unknownDiplomas(tx: ReadTx, ids: string[]): string[] {
   const known = new Set(
     tx.all<{ id: string }>(sql`select id from diploma where id in (${sql.join(ids)})`).map((row) => row.id),
   );

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Commune, Diploma, RomeEntry } from '../../../shared/domain/referentials';
 import type { CommuneTable, DiplomaTable, RomeTable } from '../db/schema';
 import { searchKey } from '../db/search-key';
-import type { WriteTx } from '../db/store';
+import type { ReadTx, WriteTx } from '../db/store';
 import { relocateProfiles } from '../profiles/cache';
 
 /** The referentials this desktop keeps, to search and check offers offline. */
@@ -98,11 +98,11 @@ export function writeReferential<N extends CachedReferential>(
 }
 
 /** A meta value, or null. */
-export function readMeta(tx: WriteTx, key: string): string | null {
+export function readMeta(tx: ReadTx, key: string): string | null {
   return tx.first<{ value: string }>(sql`select value from meta where key = ${key}`)?.value ?? null;
 }
 
 /** Whether a referential was ever downloaded here (offers are checked against it once it is). */
-export function isCached(tx: WriteTx, name: CachedReferential): boolean {
+export function isCached(tx: ReadTx, name: CachedReferential): boolean {
   return readMeta(tx, referentialMeta(name).version) !== null;
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/global-search';
 import { offerStatusLabels } from '../../../shared/domain/offers';
 import type { ApplicationTable, EmployerTable, OfferTable, ProfileTable } from '../db/schema';
-import type { WriteTx } from '../db/store';
+import type { ReadTx } from '../db/store';
 import { profileFromColumns } from '../../../shared/db/profile-rows';
 import { ftsQuery } from './fts-query';
 import { matchingIds } from './search-index';
@@ -23,7 +23,7 @@ function line(...parts: Array<string | null | undefined>): string {
 }
 
 /** The rows of these ids, in their order (a row gone since it was indexed is left out). */
-function rowsOf<Row extends { id: string }>(tx: WriteTx, table: SearchKind, ids: string[]): Row[] {
+function rowsOf<Row extends { id: string }>(tx: ReadTx, table: SearchKind, ids: string[]): Row[] {
   if (ids.length === 0) return [];
   const rows = tx.all<Row>(sql`select * from ${sql.table(table)} where id in (${sql.join(ids)})`);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -31,7 +31,7 @@ function rowsOf<Row extends { id: string }>(tx: WriteTx, table: SearchKind, ids:
 }
 
 /** A hit per row found: the title its page has, and a line of what tells it apart. */
-const hitsOf: Record<SearchKind, (tx: WriteTx, ids: string[]) => SearchHit[]> = {
+const hitsOf: Record<SearchKind, (tx: ReadTx, ids: string[]) => SearchHit[]> = {
   offer: (tx, ids) =>
     rowsOf<OfferTable>(tx, 'offer', ids)
       .map(offerFromColumns)
@@ -75,7 +75,7 @@ const hitsOf: Record<SearchKind, (tx: WriteTx, ids: string[]) => SearchHit[]> = 
 };
 
 /** The rows whose words start with every word typed, `limit` per kind, in the order of searchKinds. */
-export function searchEverything(tx: WriteTx, q: string, limit: number): GlobalSearch {
+export function searchEverything(tx: ReadTx, q: string, limit: number): GlobalSearch {
   const query = ftsQuery(q);
   if (!query) return { groups: [] };
   return {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SearchKind } from '../../../shared/domain/global-search';
-import type { WriteTx } from '../db/store';
+import type { ReadTx, WriteTx } from '../db/store';
 import { fold } from '../../../shared/text/fold';
 
 // One full-text index (`search_fts`, migration 0005) for offers, employers, applications and the
@@ -115,7 +115,7 @@ export function matchingSql(kind: SearchKind, query: string, column?: keyof Sear
 }
 
 /** The ids of the first `limit` rows of one kind matching an FTS query, the newest rows first. */
-export function matchingIds(tx: WriteTx, kind: SearchKind, query: string, limit: number): string[] {
+export function matchingIds(tx: ReadTx, kind: SearchKind, query: string, limit: number): string[] {
   return tx
     .all(sql<{ id: string }>`${matchingSql(kind, query)} order by f.rowid desc limit ${limit}`)
     .map((row) => row.id);

@@ -5,7 +5,7 @@ import type { LocalStructure, LocalUser } from '../../../shared/domain/session';
 import { joinRequestSchema, type JoinRequest, type Structure } from '../../../shared/domain/structure';
 import { AppError } from '../../../shared/ipc/errors';
 import type { AccountTable, StructureTable } from '../db/schema';
-import type { LocalStore, WriteTx } from '../db/store';
+import type { LocalStore, ReadTx, WriteTx } from '../db/store';
 import { cursorKey } from '../sync/engine';
 import { syncEntities } from '../sync/entities';
 import { applyServerState, hasWaitingChanges } from '../sync/local-state';
@@ -21,7 +21,7 @@ export interface LocalSession {
   joinRequest: JoinRequest | null;
 }
 
-function readJoinRequest(tx: WriteTx): JoinRequest | null {
+function readJoinRequest(tx: ReadTx): JoinRequest | null {
   const row = tx.first<{ value: string }>(sql`select value from meta where key = ${JOIN_REQUEST_KEY}`);
   if (!row) return null;
   const parsed = joinRequestSchema.safeParse(JSON.parse(row.value));

@@ -7,7 +7,7 @@ import type { SyncIssue, SyncStatus } from '../../../shared/domain/sync';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Logger } from '../dispatch';
 import type { OutboxTable } from '../db/schema';
-import type { LocalStore, WriteTx } from '../db/store';
+import type { LocalStore, ReadTx, WriteTx } from '../db/store';
 import type { Exchange, PlatformClient } from '../platform/client';
 import { defaultBackoff, nextDelayMs, type BackoffPolicy } from './backoff';
 import {
@@ -546,7 +546,7 @@ export class SyncEngine {
   }
 
   /** The first change that may go now: in order, after any refused or conflicting change of the same row. */
-  private nextToSend(tx: WriteTx): OutboxTable | undefined {
+  private nextToSend(tx: ReadTx): OutboxTable | undefined {
     return tx.first<OutboxTable>(
       sql`select * from outbox as o where o.state = 'pending' and not exists (
             select 1 from outbox as before where before.entity = o.entity and before.entity_id = o.entity_id

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { isDeepStrictEqual } from 'node:util';
 import type { SyncState } from '../../../shared/domain/sync';
 import type { OutboxTable } from '../db/schema';
-import type { WriteTx } from '../db/store';
+import type { ReadTx, WriteTx } from '../db/store';
 import { editableFields, type EntityData, type SyncEntity } from './entities';
 import type { Fields } from './merge';
 import { moveTally, type TalliedValue } from './tally';
@@ -83,7 +83,7 @@ export function writeView(tx: WriteTx, entity: SyncEntity, data: EntityData, sta
   });
 }
 
-export function readView(tx: WriteTx, entity: SyncEntity, id: string): EntityData | undefined {
+export function readView(tx: ReadTx, entity: SyncEntity, id: string): EntityData | undefined {
   const row = tx.first<Record<string, string | number | null>>(
     sql`select * from ${sql.table(entity.table)} where id = ${id}`,
   );
@@ -102,7 +102,7 @@ export interface Shadow {
   data: EntityData & Fields;
 }
 
-export function readShadow(tx: WriteTx, entity: string, id: string): Shadow | undefined {
+export function readShadow(tx: ReadTx, entity: string, id: string): Shadow | undefined {
   const row = tx.first<{ version: number; data: string }>(
     sql`select version, data from shadow where entity = ${entity} and id = ${id}`,
   );
