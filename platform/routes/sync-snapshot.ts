@@ -31,11 +31,12 @@ export async function syncSnapshotRoutes(app: PlatformApp, ctx: PlatformContext)
       // The same reader and rows, by the same rule, as GET /sync/changes (../sync/visible-feed.ts).
       const reader = await feedReader(ctx, request);
       const plan = await planSnapshot(ctx.db, reader, request.query);
-      // Pulled page by page as the socket drains: memory holds one page, not the feed.
+      // Pulled page by page as the socket drains: memory holds one page, not the feed (the
+      // response schema describes one line, for the document: a stream is not serialised).
       return reply
         .type(SNAPSHOT_CONTENT_TYPE)
         .header('cache-control', 'no-store')
-        .send(Readable.from(snapshotLines(ctx.db, reader, plan)));
+        .send(Readable.from(snapshotLines(ctx.db, reader, plan)) as never);
     },
   );
 }
