@@ -22,10 +22,12 @@ export function seededFeed(count: number): Change[] {
   const changes: Change[] = [];
   const now = new Date('2026-11-02T10:00:00Z');
   for (let n = 1; n <= count; n++) {
-    const offer = published(
-      sampleOffer(uuid('a0000000-0000-4000-8000-', n), { title: `Offre ${n} cuisine` }),
-      n,
-    );
+    // Fixed dates: a crash test's child and its parent seed the same feed.
+    const at = now.toISOString();
+    const offer = {
+      ...published(sampleOffer(uuid('a0000000-0000-4000-8000-', n), { title: `Offre ${n} cuisine` }), n),
+      ...{ createdAt: at, publishedAt: at, archiveAt: at, updatedAt: at },
+    };
     changes.push(feed.entry('offer', offer));
     const profile = {
       ...sampleApplication('x', {}, now).profile!,
