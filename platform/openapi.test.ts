@@ -65,6 +65,8 @@ describe('GET /openapi.json', () => {
         'POST /structure/transfer',
         'GET /observation-hosts',
         'GET /sync/changes',
+        'POST /sync/push',
+        'GET /sync/snapshot',
         'GET /health',
         'GET /referentials/rome',
         'GET /referentials/diplomas',
@@ -130,6 +132,8 @@ describe('GET /openapi.json', () => {
       ['get', '/structure'],
       ['patch', '/structure'],
       ['get', '/sync/changes'],
+      ['post', '/sync/push'],
+      ['get', '/sync/snapshot'],
       ['delete', '/me'],
       ['post', '/me/mail'],
       ['post', '/me/password'],
@@ -194,6 +198,7 @@ describe('GET /openapi.json', () => {
     expect(operation('patch', '/applications/{id}').requestBody).toBeDefined();
     expect(operation('post', '/profiles/{id}/contact').requestBody).toBeDefined();
     expect(operation('patch', '/alerts/{id}').requestBody).toBeDefined();
+    expect(operation('post', '/sync/push').requestBody).toBeDefined();
     expect(operation('post', '/candidates/register').requestBody).toBeDefined();
     expect(operation('post', '/candidate/profiles').requestBody).toBeDefined();
     expect(operation('post', '/candidate/applications').requestBody).toBeDefined();

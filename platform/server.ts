@@ -37,6 +37,8 @@ import { profilesRoutes } from './routes/profiles';
 import { referentialsRoutes } from './routes/referentials';
 import { structureRoutes } from './routes/structure';
 import { syncRoutes } from './routes/sync';
+import { syncPushRoutes } from './routes/sync-push';
+import { syncSnapshotRoutes } from './routes/sync-snapshot';
 import { seed, seedDirectory, type SeedName } from './seed';
 
 export interface PlatformOptions {
@@ -138,6 +140,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await candidatesRoutes(routes, ctx);
       await candidateRoutes(routes, ctx);
       await syncRoutes(routes, ctx);
+      await syncPushRoutes(routes, ctx);
+      await syncSnapshotRoutes(routes, ctx);
       routes.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_BASE },

@@ -2,8 +2,7 @@ import { changesPageSchema, changesQuerySchema } from '../../shared/api/sync';
 import { z } from '../../shared/zod';
 import type { PlatformApp, PlatformContext } from '../context';
 import { bearerSecurity } from '../http/authenticate';
-import { requireMember } from '../http/membership';
-import { archiveExpiredOffers } from '../offers/archiving';
+import { feedReader, visibleFeed } from '../sync/visible-feed';
 
 /** The headers of the sync protocol on updates, for the OpenAPI document. */
 export const syncHeaders = z.object({
@@ -35,24 +34,10 @@ export async function syncRoutes(app: PlatformApp, ctx: PlatformContext): Promis
       },
     },
     async (request, reply) => {
-      // A pending collaborator gets none of it: 403 until their référent approves them.
-      const { user, structureId } = await requireMember(ctx, request);
+      // The same rows, by the same rule, as GET /sync/snapshot (../sync/visible-feed.ts).
+      const reader = await feedReader(ctx, request);
       const { since, limit, count } = request.query;
-      // Offers past their end date are archived before anyone reads their state.
-      await archiveExpiredOffers(ctx.db, ctx.clock());
-      // Private entries: a member's own (account, unshared offers and their applications), and for
-      // the référent of the moment the entries meant for them (others' unshared offers and their
-      // applications, contacts and alerts, see ../sync/offer-feed.ts and ../sync/offer-bound-feed.ts).
-      const visible = ctx.db
-        .selectFrom('sync_log')
-        .where('structure_id', '=', structureId)
-        .where((eb) =>
-          eb.or([
-            eb('owner_user_id', 'is', null),
-            eb('owner_user_id', '=', user.id),
-            ...(user.role === 'referent' ? [eb('referent_too', '=', 1)] : []),
-          ]),
-        );
+      const visible = visibleFeed(ctx.db, reader);
       const rows = await visible
         .select(['seq', 'entity', 'entity_id', 'version', 'deleted', 'data'])
         .where('seq', '>', since)

@@ -39,6 +39,8 @@ export interface RequestOptions {
   /** Sends the access token (refreshing it once on 401). */
   auth?: boolean;
   timeoutMs?: number;
+  /** 'stream': the body is not read, the caller reads it (a snapshot's NDJSON, see exchangeStream). */
+  responseType?: 'stream';
 }
 
 interface CallOptions<S extends Schema> extends RequestOptions {
@@ -58,6 +60,21 @@ export type Exchange =
     }
   /** The refresh token was refused: the user must sign in again. */
   | { kind: 'session-expired' };
+
+export type StreamExchange =
+  { kind: 'ok'; body: AsyncIterable<Uint8Array | string> } | Exclude<Exchange, { kind: 'ok' }>;
+
+/** A refusal's body when the answer was asked as a stream: the problem's JSON, read whole (it is small). */
+async function readProblem(data: unknown): Promise<unknown> {
+  if (!data || typeof (data as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function') return data;
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of data as AsyncIterable<Buffer | string>) chunks.push(Buffer.from(chunk));
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
 
 /** `Retry-After: 30` or an HTTP date, in milliseconds from now. */
 export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
@@ -177,6 +194,7 @@ export class PlatformClient {
         headers,
         ...(options.params ? { params: options.params } : {}),
         ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+        ...(options.responseType ? { responseType: options.responseType } : {}),
       });
     };
     try {
@@ -213,6 +231,7 @@ export class PlatformClient {
       }
       if (!(error instanceof AxiosError)) throw error;
       if (!error.response) return { kind: 'network', message: toAppError(error).message };
+      if (options.responseType === 'stream') error.response.data = await readProblem(error.response.data);
       const problem = problemSchema.safeParse(error.response.data);
       return {
         kind: 'http',
@@ -222,6 +241,15 @@ export class PlatformClient {
         retryAfterMs: retryAfterMs(error.response.headers['retry-after']),
       };
     }
+  }
+
+  /**
+   * exchange, but an accepted answer's body is left unread, as a stream of bytes (the snapshot's
+   * NDJSON, read line by line: never held whole). Refusals come parsed, as with exchange.
+   */
+  async exchangeStream(options: RequestOptions): Promise<StreamExchange> {
+    const answer = await this.exchange({ ...options, responseType: 'stream' });
+    return answer.kind === 'ok' ? { kind: 'ok', body: answer.data as AsyncIterable<Uint8Array> } : answer;
   }
 
   /**
