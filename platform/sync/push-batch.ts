@@ -48,7 +48,12 @@ export async function runBatch(
       results.push('{"outcome":"not_applied"}');
       continue;
     }
-    const response = await dispatch(app, outer, mutation);
+    const response = await dispatch(app, outer, mutation).catch((error: unknown) => {
+      // The platform is stopping (a restart, a new version): it takes no new request, and the
+      // batch stops here as a transient refusal; nothing after this mutation was run.
+      if (isClosing(error)) return STOPPING;
+      throw error;
+    });
     if (response.statusCode >= 200 && response.statusCode < 300) {
       summary.applied += 1;
       results.push(`{"outcome":"applied","status":${response.statusCode},"data":${dataOf(response)}}`);
@@ -76,6 +81,22 @@ function dispatch(app: PlatformApp, outer: FastifyRequest, mutation: PushMutatio
     ...(mutation.body === undefined ? {} : { payload: mutation.body as Record<string, unknown> }),
   });
 }
+
+const isClosing = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === 'FST_ERR_REOPENED_CLOSE_SERVER';
+
+/** The answer of a mutation that came while the platform was stopping. */
+const STOPPING = {
+  statusCode: 503,
+  headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'retry-after': '1' },
+  payload: JSON.stringify({
+    type: 'about:blank',
+    title: 'Service indisponible',
+    status: 503,
+    detail: 'La plateforme redémarre : la modification sera renvoyée dans un instant.',
+    code: 'platform_stopping',
+  } satisfies Problem),
+} as unknown as InjectResponse;
 
 function isJson(response: InjectResponse): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\b/.test(String(response.headers['content-type'] ?? ''));
