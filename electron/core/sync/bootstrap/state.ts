@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { WriteTx } from '../../db/store';
+import type { ReadTx, WriteTx } from '../../db/store';
 import { cursorKey } from '../engine';
 import { syncEntities } from '../entities';
 
@@ -38,7 +38,7 @@ interface DroppedIndex {
   sql: string;
 }
 
-export function readBootstrapState(tx: WriteTx, structureId: string): BootstrapState | undefined {
+export function readBootstrapState(tx: ReadTx, structureId: string): BootstrapState | undefined {
   const row = tx.get<{ value: string }>('select value from meta where key = ?', [bootstrapKey(structureId)]);
   return row ? (JSON.parse(row.value) as BootstrapState) : undefined;
 }
@@ -51,12 +51,12 @@ export function writeBootstrapState(tx: WriteTx, structureId: string, state: Boo
 }
 
 /** Whether this structure's first sync started and did not finish: its data is not to be shown as complete. */
-export function firstSyncUnfinished(tx: WriteTx, structureId: string): boolean {
+export function firstSyncUnfinished(tx: ReadTx, structureId: string): boolean {
   return readBootstrapState(tx, structureId) !== undefined;
 }
 
 /** Whether the structure's data must come from a snapshot: never pulled here, or a bootstrap to finish. */
-export function needsBootstrap(tx: WriteTx, structureId: string): boolean {
+export function needsBootstrap(tx: ReadTx, structureId: string): boolean {
   if (firstSyncUnfinished(tx, structureId)) return true;
   return tx.get('select 1 from meta where key = ?', [cursorKey(structureId)]) === undefined;
 }
@@ -87,7 +87,7 @@ export function dropSecondaryIndexes(tx: WriteTx): void {
   ]);
 }
 
-function readDroppedIndexes(tx: WriteTx): DroppedIndex[] {
+function readDroppedIndexes(tx: ReadTx): DroppedIndex[] {
   const row = tx.get<{ value: string }>('select value from meta where key = ?', [DROPPED_INDEXES_KEY]);
   return row ? (JSON.parse(row.value) as DroppedIndex[]) : [];
 }
