@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'kysely';
-import { changesPageSchema, type Change, type SyncEntityName } from '../../../shared/api/sync';
+import {
+  changesPageSchema,
+  syncEntityNames,
+  type Change,
+  type SyncEntityName,
+} from '../../../shared/api/sync';
 import { labelOf } from '../../../shared/domain/labels';
 import type { SyncIssue, SyncStatus } from '../../../shared/domain/sync';
 import { AppError } from '../../../shared/ipc/errors';
@@ -10,6 +15,8 @@ import type { OutboxTable } from '../db/schema';
 import type { LocalStore, ReadTx, WriteTx } from '../db/store';
 import type { Exchange, PlatformClient } from '../platform/client';
 import { defaultBackoff, nextDelayMs, type BackoffPolicy } from './backoff';
+import { needsBootstrap, runBootstrap } from './bootstrap';
+import { cursorKey } from './cursor';
 import {
   createRequestOf,
   entityNamed,
@@ -67,6 +74,8 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** Crash tests only: called inside a pull page's transaction after each row. */
   onPullRowApplied?: (index: number, pageSize: number) => void;
+  /** A first sync replays the whole feed instead of loading the snapshot (the bench's old path). */
+  legacyBootstrap?: boolean;
 }
 
 interface ConflictRecord {
@@ -74,10 +83,7 @@ interface ConflictRecord {
   fields: Record<string, FieldConflict>;
 }
 
-/** Where the pull of a structure's feed stands (a meta key of the account's database). */
-export function cursorKey(structureId: string): string {
-  return `sync.cursor:${structureId}`;
-}
+export { cursorKey } from './cursor';
 const LAST_SYNC_KEY = 'sync.lastSyncAt';
 
 type PushOutcome = 'done' | 'waiting' | 'offline' | 'expired';
@@ -305,8 +311,11 @@ export class SyncEngine {
         running: this.phase !== 'idle',
         phase: this.phase,
         progress: this.progress,
-        // Set by the bootstrap (issue 15) while a first synchronisation is unfinished.
-        firstSync: false,
+        // A bootstrap runs, or one was cut off (its state is kept until its last transaction).
+        firstSync:
+          this.phase === 'bootstrap' ||
+          tx.get("select 1 from meta where key like 'bootstrap.%' and key != 'bootstrap.droppedIndexes'") !==
+            undefined,
         pending: count('pending'),
         parked: count('parked'),
         conflicts: count('conflict'),
@@ -815,6 +824,13 @@ export class SyncEngine {
     }
     const structureId = membership?.role ? membership.structure_id : null;
     if (!structureId) return true;
+    if (
+      !this.options.legacyBootstrap &&
+      (await this.options.store.read((tx) => needsBootstrap(tx, structureId)))
+    ) {
+      const bootstrapped = await this.bootstrap(structureId);
+      if (!bootstrapped) return false;
+    }
     let cursor = await this.options.store.read((tx) =>
       Number(
         tx.first<{ value: string }>(sql`select value from meta where key = ${cursorKey(structureId)}`)
@@ -864,6 +880,42 @@ export class SyncEngine {
       await this.announce();
       if (!page.data.hasMore) return true;
     }
+  }
+
+  /**
+   * A desktop without a cursor loads the platform's snapshot (./bootstrap), then the pull goes
+   * on with the feed since the snapshot's cursor; false when it stopped (resumed next run).
+   */
+  private async bootstrap(structureId: string): Promise<boolean> {
+    this.phase = 'bootstrap';
+    this.progress = { done: 0, total: null, etaSeconds: null };
+    await this.announce();
+    const outcome = await runBootstrap({
+      store: this.options.store,
+      client: this.options.client,
+      structureId,
+      logger: this.options.logger,
+      clock: Date.now,
+      onProgress: (progress) => {
+        this.progress = progress;
+        void this.announce();
+      },
+      onProblem: (message) => (this.lastError = message),
+    });
+    if (outcome === 'expired') {
+      this.expire();
+      return false;
+    }
+    if (outcome === 'membership') {
+      await this.verifyMembership();
+      return false;
+    }
+    if (outcome === 'offline') return false;
+    this.options.onChange(syncEntityNames.slice());
+    this.phase = 'pull';
+    this.progress = null;
+    await this.announce();
+    return true;
   }
 
   /** One page and its cursor, in one transaction: a crash leaves all of it or none. */

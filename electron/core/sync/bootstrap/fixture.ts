@@ -85,6 +85,8 @@ export function engineOn(store: LocalStore, route: (request: RequestOptions) => 
     onStatus: () => undefined,
     onSessionExpired: () => undefined,
     debounceMs: 3_600_000,
+    // The reference: the old first sync, a replay of the whole feed.
+    legacyBootstrap: true,
   });
 }
 

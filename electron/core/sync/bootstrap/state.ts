@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ReadTx, WriteTx } from '../../db/store';
-import { cursorKey } from '../engine';
+import { cursorKey } from '../cursor';
 import { syncEntities } from '../entities';
 
 // Where a bootstrap stands, in the account's `meta` table: written by the same transactions as
