@@ -75,8 +75,8 @@ export interface SyncEngineOptions {
   /** Crash tests only: called inside a pull page's transaction after each row. */
   onPullRowApplied?: (index: number, pageSize: number) => void;
   /**
-   * `false`: a first sync loads the platform's snapshot; otherwise (for now the default, until the
-   * SIGKILL pull tests and the e2e run on the snapshot path) it replays the whole feed.
+   * `true`: a first sync replays the whole feed page by page (the bench's old path, and the scripted
+   * feed-only platforms of some tests); by default it loads the platform's snapshot.
    */
   legacyBootstrap?: boolean;
 }
@@ -899,6 +899,8 @@ export class SyncEngine {
       structureId,
       logger: this.options.logger,
       clock: Date.now,
+      // The crash tests' pause inside a page also holds inside a bootstrap batch.
+      hooks: { onRowApplied: (loaded) => this.options.onPullRowApplied?.(loaded, this.pageSize) },
       onProgress: (progress) => {
         this.progress = progress;
         void this.announce();
