@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createNodeCore } from '../electron/host/node-core';
+import { startNodeCore } from '../electron/host/node-core';
 import { startHost } from '../electron/host/server';
 import { DEMO_PLATFORM_URL, listenOnDemoPort } from '../platform/demo-port';
 import { DEMO_REFERENT } from '../platform/seed/demo';
@@ -34,7 +34,7 @@ if (!platformUrl) {
   );
 }
 
-const core = await createNodeCore({ dataDir: path.join(dataDir, 'desktop'), platformUrl });
+const core = await startNodeCore({ dataDir: path.join(dataDir, 'desktop'), platformUrl });
 const host = await startHost({ core, rendererDir, port: Number(values.port) });
 console.log(`listening on ${host.origin}`);
 console.log(`Ouvrez ${host.url} dans votre navigateur.`);

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createNodeCore } from './node-core';
+import { startNodeCore } from './node-core';
 import { startHost } from './server';
 import { shiftedClock } from './shifted-clock';
 
 const usage =
-  'Usage : tsx electron/host/cli.ts --platform URL [--port N] [--data DOSSIER] [--now AAAA-MM-JJTHH:MM:SSZ]';
+  'Usage : tsx electron/host/cli.ts --platform URL [--port N] [--data DOSSIER] [--now AAAA-MM-JJTHH:MM:SSZ] [--in-process]';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const { values } = parseArgs({
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     renderer: { type: 'string', default: path.join(repoRoot, 'dist', 'renderer') },
     // The core's clock starts at this instant and runs on (tests of what is due after N days).
     now: { type: 'string' },
+    // The core in this thread rather than a worker (debugging with breakpoints in the core).
+    'in-process': { type: 'boolean', default: false },
   },
 });
 
@@ -32,10 +34,12 @@ if (clock === null) {
   );
   process.exit(2);
 }
-const core = await createNodeCore({
+// Only numbers cross to the worker: the clock goes as its offset from the real one.
+const core = await startNodeCore({
   dataDir: path.resolve(values.data),
   platformUrl: values.platform,
-  ...(clock ? { clock } : {}),
+  inProcess: values['in-process'],
+  ...(clock ? { clockOffsetMs: clock().getTime() - Date.now() } : {}),
 });
 const host = await startHost({ core, rendererDir: path.resolve(values.renderer), port: Number(values.port) });
 console.log(`listening on ${host.origin}`);

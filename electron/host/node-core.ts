@@ -3,6 +3,10 @@ import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../core/create-core';
 import { FileSecretStore, plainCodec } from '../core/secrets';
 import { createNodeSettings } from '../core/settings';
+import type { CoreConnection } from '../core/worker/core-client';
+import type { SyncTuning } from '../core/session/session-manager';
+import type { RemoteCoreOptions } from '../core/worker/protocol';
+import { startWorkerCore } from '../core/worker/worker-core';
 
 /**
  * The core in plain Node: settings through conf (electron-store's file format), secrets in a
@@ -19,8 +23,26 @@ export function createNodeCore(
   });
 }
 
+/**
+ * The web host's core: in a worker thread by default, so that a long first sync (SQLite
+ * transactions of whole pages) does not hold the HTTP server; `inProcess` keeps it in this thread.
+ */
+export async function startNodeCore(
+  options: RemoteCoreOptions & { inProcess?: boolean },
+): Promise<CoreConnection> {
+  const { inProcess, ...remote } = options;
+  const withVersion = { appInfo: { version: packageVersion(), electron: false }, ...remote };
+  if (!inProcess) return startWorkerCore(withVersion);
+  const offset = remote.clockOffsetMs;
+  return createNodeCore({
+    ...withVersion,
+    ...(remote.sync ? { sync: remote.sync as SyncTuning } : {}),
+    ...(offset === undefined ? {} : { clock: () => new Date(Date.now() + offset) }),
+  });
+}
+
 /** The web host runs from the sources: the version is the one of package.json. */
-function packageVersion(): string {
+export function packageVersion(): string {
   const file = path.join(import.meta.dirname, '..', '..', 'package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }

@@ -4,13 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isChannelName } from '../../shared/ipc/contract';
-import type { Core } from '../core/create-core';
+import type { CoreConnection } from '../core/worker/core-client';
 import { securityHeaders } from '../core/security/csp';
 import { isAllowedHost, isAllowedOrigin, requestToken, TOKEN_COOKIE, tokenMatches } from './access';
 import { hostErrorEnvelope, sameHostLocation } from './errors';
 
 export interface HostOptions {
-  core: Core;
+  /** The core in this thread (createCore) or in a worker (startWorkerCore). */
+  core: Pick<CoreConnection, 'invoke' | 'events'>;
   /** The built renderer (vite build output). */
   rendererDir: string;
   port: number;
