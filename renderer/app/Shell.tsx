@@ -20,6 +20,7 @@ import { SETTINGS_PATH } from '../features/settings/paths';
 import { UpdateReadyAlert } from '../features/updates/UpdateReadyAlert';
 import { SignOutButton, useSignOut } from '../features/session/SignOutButton';
 import { useSyncNow, useSyncStatus } from '../features/sync/queries';
+import { FirstSyncBanner, useFirstSync } from '../features/sync/FirstSyncGate';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { formatCount } from '../ui/plural';
 import { APP_NAME } from '../ui/usePageTitle';
@@ -99,11 +100,13 @@ function MenuLink({
 /** "Tableau de bord" with the number of applications waiting for an answer (the badge). */
 function ToAnswerMenuLink({ label, to }: { label: string; to: string }) {
   const counts = useApplicationCounts();
+  // A partial count during the first synchronisation would mislead.
+  const firstSync = useFirstSync();
   return (
     <MenuLink
       label={label}
       to={to}
-      count={counts.data?.a_traiter}
+      count={firstSync ? undefined : counts.data?.a_traiter}
       describe={(n) => `${formatCount(n)} candidature${n > 1 ? 's' : ''} à traiter`}
     />
   );
@@ -233,6 +236,7 @@ export function Shell() {
       <AppShell.Main>
         <UpdateReadyAlert />
         {reauthRequired && <ReauthBanner />}
+        <FirstSyncBanner />
         <Outlet />
       </AppShell.Main>
       <GlobalSearch />

@@ -1,4 +1,5 @@
 import { Anchor, Container, Text, Title } from '@mantine/core';
+import type { ReactElement } from 'react';
 import { createBrowserRouter, Link, useRouteError } from 'react-router';
 import { PersonalInfoPage } from '../features/account/PersonalInfoPage';
 import { ApplicationDetailsPage } from '../features/applications/ApplicationDetailsPage';
@@ -33,6 +34,7 @@ import { PENDING_PATH, SessionGate, SETUP_PATH } from '../features/session/Sessi
 import { StructurePage } from '../features/structure/StructurePage';
 import { StructureSetupPage } from '../features/structure/StructureSetupPage';
 import { ConflictsPage } from '../features/sync/ConflictsPage';
+import { FirstSyncGate } from '../features/sync/FirstSyncGate';
 import { RefusedChangesPage } from '../features/sync/RefusedChangesPage';
 import { RESOURCES_PATH } from '../features/resources/paths';
 import { SHORTCUTS_PATH } from '../features/shortcuts/shortcuts';
@@ -54,6 +56,11 @@ function RouteError() {
       </Anchor>
     </Container>
   );
+}
+
+/** A screen of the structure's data: « Première synchronisation en cours » until this desktop has it. */
+function needsData(title: string, screen: ReactElement): ReactElement {
+  return <FirstSyncGate title={title}>{screen}</FirstSyncGate>;
 }
 
 function NotFound() {
@@ -83,19 +90,22 @@ export const router = createBrowserRouter([
           { path: '/mon-compte/ma-structure', element: <StructurePage /> },
           { path: '/mon-compte/mes-informations-personnelles', element: <PersonalInfoPage /> },
           { path: MEMBERS_PATH, element: <MembersPage /> },
-          { path: MY_OFFERS_PATH, element: <MyOffersPage /> },
+          { path: MY_OFFERS_PATH, element: needsData('Mes offres', <MyOffersPage />) },
           { path: CREATE_OFFER_PATH, element: <CreateOfferPage /> },
-          { path: `${MY_OFFERS_PATH}/:id/modifier`, element: <EditOfferPage /> },
-          { path: EMPLOYERS_PATH, element: <EmployersPage /> },
+          {
+            path: `${MY_OFFERS_PATH}/:id/modifier`,
+            element: needsData('Modifier l’offre', <EditOfferPage />),
+          },
+          { path: EMPLOYERS_PATH, element: needsData('Suivi des employeurs', <EmployersPage />) },
           { path: ADD_EMPLOYER_PATH, element: <AddEmployerPage /> },
           { path: IMPORT_EMPLOYERS_PATH, element: <ImportEmployersPage /> },
-          { path: `${EMPLOYERS_PATH}/:id`, element: <EmployerDetailsPage /> },
+          { path: `${EMPLOYERS_PATH}/:id`, element: needsData('Employeur', <EmployerDetailsPage />) },
           { path: PUBLIC_OFFERS_PATH, element: <PublicOffersPage /> },
-          { path: DASHBOARD_PATH, element: <DashboardPage /> },
-          { path: ALERTS_PATH, element: <AlertsPage /> },
-          { path: FAVORITES_PATH, element: <FavoritesPage /> },
-          { path: APPLICATIONS_PATH, element: <ApplicationsPage /> },
-          { path: `${APPLICATIONS_PATH}/:id`, element: <ApplicationDetailsPage /> },
+          { path: DASHBOARD_PATH, element: needsData('Tableau de bord', <DashboardPage />) },
+          { path: ALERTS_PATH, element: needsData('Alertes', <AlertsPage />) },
+          { path: FAVORITES_PATH, element: needsData('Favoris', <FavoritesPage />) },
+          { path: APPLICATIONS_PATH, element: needsData('Candidatures', <ApplicationsPage />) },
+          { path: `${APPLICATIONS_PATH}/:id`, element: needsData('Candidature', <ApplicationDetailsPage />) },
           { path: REPLY_TEMPLATES_PATH, element: <ReplyTemplatesPage /> },
           { path: PROFILES_PATH, element: <ProfileSearchPage /> },
           { path: `${PROFILES_PATH}/:id`, element: <ProfileDetailsPage /> },

@@ -1,5 +1,6 @@
 import { Anchor, Group, Progress, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { isFirstSync } from './firstSync';
 import { useSyncStatus } from './queries';
 import { formatTime } from '../../ui/dates';
 import { RelativeTime } from '../../ui/RelativeTime';
@@ -9,6 +10,7 @@ import { plural } from '../../ui/plural';
 export function SyncIndicator() {
   const { data: status } = useSyncStatus();
   if (!status) return null;
+  const firstSync = isFirstSync(status);
   const percent = status.progress?.total
     ? Math.round((100 * status.progress.done) / status.progress.total)
     : null;
@@ -17,9 +19,16 @@ export function SyncIndicator() {
     <Group gap="sm" wrap="nowrap" role="status" aria-label="État de la synchronisation">
       {status.running ? (
         <Group gap={6} wrap="nowrap">
-          <Text size="sm">{status.phase === 'push' ? 'Envoi des modifications…' : 'Synchronisation…'}</Text>
-          {/* Only long runs: a bar that flashes for a second helps nobody. */}
-          {percent !== null && status.progress!.total! >= 50 && (
+          <Text size="sm">
+            {status.phase === 'push'
+              ? 'Envoi des modifications…'
+              : firstSync
+                ? 'Première synchronisation…'
+                : 'Synchronisation…'}
+          </Text>
+          {/* Only long runs: a bar that flashes for a second helps nobody. The first sync's bar is
+              the banner's, one per screen. */}
+          {!firstSync && percent !== null && status.progress!.total! >= 50 && (
             <Progress value={percent} w={120} aria-label={`Avancement : ${percent} %`} />
           )}
         </Group>
