@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { offerFromColumns } from '../../../shared/db/rows';
 import { offerStatuses, type OfferStatus } from '../../../shared/domain/offers';
 import type { LocalOffer } from '../../../shared/domain/session';
@@ -26,7 +26,7 @@ export async function readOffer(store: LocalStore, id: string): Promise<LocalOff
   return offer;
 }
 
-/** Each sort's column: an index starts with the status and ends with it (see migration 0003). */
+/** Each sort's column: an index starts with the status and ends with it (see migrations 0003, 0008). */
 const sortColumns: Record<OffersListQuery['sort'], string> = {
   createdAt: 'created_at',
   number: 'number_key',
@@ -35,39 +35,52 @@ const sortColumns: Record<OffersListQuery['sort'], string> = {
   startDate: 'start_date',
 };
 
-/** The two queries of a "Mes offres" page: its rows, and how many rows match. */
+/**
+ * The two queries of a "Mes offres" page: its rows, and how many rows match.
+ *
+ * The page is found first as rowids, then only its rows are read whole: skipping an offset or
+ * sorting a few dozen candidates then touches index entries, not 30-column rows.
+ */
 export function offersListSql(query: OffersListQuery) {
-  const conditions = [sql`status = ${query.status}`];
-  if (query.employerId) conditions.push(sql`employer_id = ${query.employerId}`);
-  if (query.romeCode) conditions.push(sql`rome_code = ${query.romeCode.trim().toUpperCase()}`);
-  if (query.communeCode) conditions.push(sql`commune_code = ${query.communeCode.trim()}`);
-  // Without statistics SQLite cannot tell a filter that keeps a few rows (an employer, a métier,
-  // a commune) from one that keeps a third of them (a contract type) or from walking the sort's
-  // index: the unary + keeps it off the index that would read the whole tab. A few dozen rows
-  // are then sorted in memory, instead of thousands scanned in order.
-  const selective = conditions.length > 1;
-  if (query.contractType)
-    conditions.push(
-      selective ? sql`+contract_type = ${query.contractType}` : sql`contract_type = ${query.contractType}`,
-    );
+  const counted = [sql`status = ${query.status}`];
+  const steered = [sql`status = ${query.status}`];
+  const both = (condition: RawBuilder<unknown>) => {
+    counted.push(condition);
+    steered.push(condition);
+  };
+  if (query.employerId) both(sql`employer_id = ${query.employerId}`);
+  if (query.romeCode) both(sql`rome_code = ${query.romeCode.trim().toUpperCase()}`);
+  // Without statistics SQLite cannot tell a filter that keeps a few rows (an employer, a métier)
+  // from one that keeps a third of them (a contract type, a large commune) or from walking the
+  // sort's index. An employer or a métier is read through its own index, its few dozen rows
+  // sorted in memory. Otherwise the sort's index is walked: it holds the contract type and the
+  // commune (0008), so the unary + keeps them off their own indexes and the page comes in order
+  // from the index alone. Counting is best done through their own indexes.
+  const selective = Boolean(query.employerId || query.romeCode);
+  const broad = (column: string, value: string) => {
+    counted.push(sql`${sql.ref(column)} = ${value}`);
+    steered.push(selective ? sql`${sql.ref(column)} = ${value}` : sql`+${sql.ref(column)} = ${value}`);
+  };
+  if (query.contractType) broad('contract_type', query.contractType);
+  if (query.communeCode) broad('commune_code', query.communeCode.trim());
   const words = query.q ? searchKey(query.q) : '';
-  if (words) {
-    conditions.push(
+  if (words)
+    both(
       sql`(instr(title_key, ${words}) > 0 or instr(employer_key, ${words}) > 0 or cast(number as text) = ${words})`,
     );
-  }
-  const where = sql.join(conditions, sql` and `);
-  // The filters' indexes end with created_at: that order needs no help.
+  // The selective filters' indexes end with created_at: that order needs no help.
   const column =
     selective && query.sort !== 'createdAt'
       ? sql`+${sql.ref(sortColumns[query.sort])}`
       : sql.ref(sortColumns[query.sort]);
   const direction = query.direction === 'asc' ? sql`asc` : sql`desc`;
+  // The id settles ties, so that pages neither repeat nor skip a row. The page's rowids come in
+  // order, and the cross join keeps them as the outer loop: the rows follow in that order.
+  const page = sql`select rowid as r from offer where ${sql.join(steered, sql` and `)}
+    order by ${column} ${direction}, id ${direction} limit ${query.limit} offset ${query.offset}`;
   return {
-    // The id settles ties, so that pages neither repeat nor skip a row.
-    rows: sql<OfferTable>`select * from offer where ${where} order by ${column} ${direction}, id ${direction}
-      limit ${query.limit} offset ${query.offset}`,
-    total: sql<{ n: number }>`select count(*) as n from offer where ${where}`,
+    rows: sql<OfferTable>`select offer.* from (${page}) as page cross join offer on offer.rowid = page.r`,
+    total: sql<{ n: number }>`select count(*) as n from offer where ${sql.join(counted, sql` and `)}`,
   };
 }
 

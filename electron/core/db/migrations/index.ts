@@ -6,6 +6,7 @@ import { applicationsAndReplyTemplates } from './0004-applications-and-reply-tem
 import { profilesFavoritesAlertsSearch } from './0005-profiles-favorites-alerts-search';
 import { searchFold } from './0006-search-fold';
 import { dashboardTallies } from './0007-dashboard-tallies';
+import { coveringListIndexes } from './0008-covering-list-indexes';
 
 /**
  * The local cache's schema history, in order. Append only: a released migration is never edited
@@ -19,4 +20,5 @@ export const localMigrations: Record<string, Migration> = {
   '0005_profiles_search': profilesFavoritesAlertsSearch,
   '0006_search_fold': searchFold,
   '0007_dashboard': dashboardTallies,
+  '0008_covering_list_indexes': coveringListIndexes,
 };
