@@ -1,4 +1,4 @@
-import type { ChangeRequest } from '../sync/entities';
+import type { ChangeRequest } from '../sync/entities/types';
 import type { Fields } from '../sync/merge';
 
 /**

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { SyncState } from '../../../shared/domain/sync';
 import type { OutboxTable } from '../db/schema';
 import type { ReadTx, WriteTx } from '../db/store';
-import { editableFields, type EntityData, type SyncEntity } from './entities';
+import { editableFields, type EntityData, type SyncEntity } from './entities/types';
 import type { Fields } from './merge';
 import { moveTally, type TalliedValue } from './tally';
 

@@ -1,5 +1,5 @@
 import type { WriteTx } from '../db/store';
-import type { SyncEntity } from './entities';
+import type { SyncEntity } from './entities/types';
 
 // The number of rows per value of an entity's tallied column (SyncEntity.tallyColumn), kept in
 // `<table>_tally` by each write and deletion of a row (see local-state.ts, which reads what a
