@@ -43,6 +43,7 @@ import {
   writeView,
 } from './local-state';
 import { mergeChange, type FieldConflict, type Fields } from './merge';
+import { answersOf, markMaybeArrived, mutationsOf, sendableRows, type BatchItem } from './push-batch';
 
 export interface SyncEngineOptions {
   store: LocalStore;
@@ -79,6 +80,11 @@ export interface SyncEngineOptions {
    * feed-only platforms of some tests); by default it loads the platform's snapshot.
    */
   legacyBootstrap?: boolean;
+  /**
+   * `true`: every change goes as its own REST request (the bench's old path). By default several
+   * changes waiting together go as batches (POST /sync/push), one by one with a platform without it.
+   */
+  legacyPush?: boolean;
 }
 
 interface ConflictRecord {
@@ -90,6 +96,9 @@ export { cursorKey } from './cursor';
 const LAST_SYNC_KEY = 'sync.lastSyncAt';
 
 type PushOutcome = 'done' | 'waiting' | 'offline' | 'expired';
+
+/** A long push shows its progress every so many changes; a batch holds as many (the platform takes up to 200). */
+const PROGRESS_STEP = 50;
 
 /** The platform's reasons for refusing a structure's data to a user who is not (or no longer) its member. */
 const MEMBERSHIP_PROBLEMS = new Set(['no_structure', 'membership_pending']);
@@ -217,8 +226,8 @@ export class SyncEngine {
   private readonly touched = new Set<string>();
   /** News stored by the current run's pull, per entity (see onArrivals). */
   private readonly arrivals = new Map<SyncEntityName, number>();
-  /** The outbox row on its way to the platform, until its answer is stored (it may have reached it). */
-  private sending: string | null = null;
+  /** The outbox rows on their way to the platform, until their answers are stored (they may have reached it). */
+  private readonly sending = new Set<string>();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.debounceMs = options.debounceMs ?? 400;
@@ -427,7 +436,7 @@ export class SyncEngine {
 
   /** Whether this change may have reached the platform (sent, whatever came back). */
   private mayHaveArrived(row: OutboxTable): boolean {
-    return row.attempts > 0 || row.id === this.sending;
+    return row.attempts > 0 || this.sending.has(row.id);
   }
 
   /**
@@ -579,9 +588,11 @@ export class SyncEngine {
     const total = await this.options.store.read(
       (tx) => tx.first<{ n: number }>(sql`select count(*) as n from outbox where state = 'pending'`)?.n ?? 0,
     );
-    for (let sent = 0; ; sent++) {
-      if (sent > 0 && sent % 50 === 0) {
+    let batches = !this.options.legacyPush;
+    for (let sent = 0, shown = 0; ;) {
+      if (sent - shown >= PROGRESS_STEP) {
         // A long push shows its progress (and what it already sent) every so many changes.
+        shown = sent;
         this.progress = { done: Math.min(sent, total), total };
         this.flushChanges();
         await this.announce();
@@ -592,13 +603,24 @@ export class SyncEngine {
         this.schedule(Date.parse(row.next_attempt_at) - Date.now());
         return 'waiting';
       }
+      if (batches) {
+        const batch = await this.batchFrom();
+        if (batch.items.length > 1) {
+          const outcome = await this.sendBatch(batch.items, batch.mutations);
+          if (outcome === 'unsupported') batches = false;
+          else if (outcome !== 'continue') return outcome;
+          else sent += batch.items.length;
+          continue;
+        }
+      }
+      sent += 1;
       const entity = entityNamed(row.entity);
       const request = entity && (await this.requestOf(row, entity));
       if (!entity || !request) {
         await this.park(row, `Modification impossible à envoyer (${row.entity}).`, undefined);
         continue;
       }
-      this.sending = row.id;
+      this.sending.add(row.id);
       let outcome: PushOutcome | 'continue';
       try {
         const answer = await this.options.client.exchange({
@@ -615,10 +637,70 @@ export class SyncEngine {
         });
         outcome = await this.handleAnswer(row, entity, answer);
       } finally {
-        this.sending = null;
+        this.sending.clear();
       }
       if (outcome !== 'continue') return outcome;
     }
+  }
+
+  /** The changes that go together next (see push-batch.ts), each with its request. */
+  private async batchFrom() {
+    const rows = await this.options.store.read((tx) => sendableRows(tx, Date.now(), PROGRESS_STEP));
+    const items: Array<BatchItem<SyncEntity>> = [];
+    const versions = new Map<string, number>();
+    for (const row of rows) {
+      const entity = entityNamed(row.entity);
+      const request = entity && (await this.requestOf(row, entity));
+      // One the platform cannot take is parked by the single path, when its turn comes.
+      if (!entity || !request) break;
+      if (row.operation === 'update' && row.base_version === null)
+        versions.set(row.id, await this.shadowVersion(row));
+      items.push({ row, entity, request });
+    }
+    const mutations = mutationsOf(items, (row) => row.base_version ?? versions.get(row.id)!);
+    return { items: items.slice(0, mutations.length), mutations };
+  }
+
+  /**
+   * One batch sent, then each change's answer handled in order exactly as its single request's
+   * would be (acknowledged, merged, parked, retried later); those the platform did not run stay.
+   */
+  private async sendBatch(
+    items: ReadonlyArray<BatchItem<SyncEntity>>,
+    mutations: ReturnType<typeof mutationsOf>,
+  ): Promise<PushOutcome | 'continue' | 'unsupported'> {
+    for (const { row } of items) this.sending.add(row.id);
+    let answer: Exchange;
+    try {
+      answer = await this.options.client.exchange({
+        method: 'POST',
+        path: '/sync/push',
+        body: { mutations },
+        auth: true,
+      });
+    } finally {
+      this.sending.clear();
+    }
+    const answers = answersOf(answer, items.length);
+    if (answers === 'unsupported') return 'unsupported';
+    if (answer.kind !== 'ok')
+      await this.options.store.write((tx) =>
+        markMaybeArrived(
+          tx,
+          items.slice(1).map((i) => i.row.id),
+        ),
+      );
+    for (const [index, result] of answers.entries()) {
+      const { row: sent, entity } = items[index]!;
+      // An earlier answer of the batch may have moved this change onto a new version (handOverBase).
+      const now = await this.options.store.read((tx) =>
+        tx.first<{ base_version: number | null }>(sql`select base_version from outbox where id = ${sent.id}`),
+      );
+      const row = now ? { ...sent, base_version: now.base_version } : sent;
+      const outcome = await this.handleAnswer(row, entity, result);
+      if (outcome !== 'continue') return outcome;
+    }
+    return 'continue';
   }
 
   private async handleAnswer(
