@@ -4,6 +4,7 @@ import { browserInstallHint, CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chr
 import { ELECTRON_MISSING, electronVersion, findElectronBinary } from '../scripts/electron-binary';
 import { electronSqliteBinding } from '../scripts/electron-sqlite';
 import { repoRoot, startNodeProcess, type Running } from '../scripts/processes';
+import { slowPlatform, type SlowPlatform } from './support/slow-platform';
 
 export type Target = 'web' | 'electron';
 
@@ -33,11 +34,14 @@ interface TestFixtures {
    * the web host only (`--now`): an Electron run of such a test is skipped.
    */
   desktopNow: string | undefined;
+  /** Holds back each chunk of the sync answers by this many ms (`test.use`): progress to see. */
+  slowSyncMs: number | undefined;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   target: ['web', { option: true, scope: 'worker' }],
   desktopNow: [undefined, { option: true }],
+  slowSyncMs: [undefined, { option: true }],
 
   // Launched on first use only, so the electron project never needs a Chromium.
   chromium: [
@@ -56,7 +60,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  desktop: async ({ target, chromium, desktopNow }, use, testInfo) => {
+  desktop: async ({ target, chromium, desktopNow, slowSyncMs }, use, testInfo) => {
     const electronBinary = target === 'electron' ? findElectronBinary() : null;
     if (target === 'electron' && !electronBinary) testInfo.skip(true, ELECTRON_MISSING);
     if (target === 'electron' && desktopNow) testInfo.skip(true, 'desktopNow : hôte web seulement (--now).');
@@ -73,6 +77,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     ]);
     const platformUrl = platform.url;
     const platformPort = new URL(platformUrl).port;
+    // The desktop talks to the platform through it; specs' own REST calls go straight.
+    const proxy: SlowPlatform | undefined = slowSyncMs
+      ? await slowPlatform(platformUrl, slowSyncMs)
+      : undefined;
+    const desktopPlatformUrl = proxy?.url ?? platformUrl;
 
     let host: Running | undefined;
     let electronApp: ElectronApplication | undefined;
@@ -88,7 +97,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
             '--data',
             desktopData,
             '--platform',
-            platformUrl,
+            desktopPlatformUrl,
             ...(desktopNow ? ['--now', desktopNow] : []),
           ],
           /Ouvrez (http:\/\/\S+) /,
@@ -105,7 +114,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           },
           args: [
             path.join(repoRoot, 'dist-electron', 'main.js'),
-            `--platform-url=${platformUrl}`,
+            `--platform-url=${desktopPlatformUrl}`,
             `--user-data-dir=${desktopData}`,
           ],
         });
@@ -152,6 +161,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       .close()
       .catch(() => undefined);
     await quit();
+    await proxy?.close();
     await platform.stop();
   },
 });

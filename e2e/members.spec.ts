@@ -4,7 +4,15 @@ import { expectScreen } from './support/a11y';
 import { DEMO, DEMO_GESTIONNAIRE, DEMO_PENDING, newMail, STRONG_PASSWORD } from './support/data';
 import { choose, rowWith, syncNow } from './support/pickers';
 import { platformAs } from './support/platform-api';
-import { field, fillRegistration, openMenuEntry, signIn, signInAsDemo, signOut } from './support/screens';
+import {
+  field,
+  fillRegistration,
+  openMenuEntry,
+  signIn,
+  signInAsDemo,
+  signOut,
+  syncSettled,
+} from './support/screens';
 
 const USERS_PAGE = 'Utilisateurs de ma structure';
 /** A member in the page's lists reads "Prénom Nom (mail)". */
@@ -168,6 +176,8 @@ test('un gestionnaire retiré de la structure est déconnecté à la synchronisa
   const { page } = desktop;
   await signIn(page, DEMO_GESTIONNAIRE.mail, DEMO_GESTIONNAIRE.password);
   await expect(page.getByRole('banner')).toContainText(DEMO.structure);
+  // The first sync ends first: removed while it runs, they would be signed out by that one.
+  await syncSettled(page);
 
   await (await platformAs(desktop.platformUrl)).remove(DEMO_GESTIONNAIRE.mail);
   await syncNow(page);

@@ -21,6 +21,14 @@ export async function buildElectron(): Promise<void> {
       // Runtime dependencies (better-sqlite3 is native) load from node_modules, inside the asar when packaged.
       packages: 'external',
     }),
+    // The core's utility process (electron/main/core-process.ts forks it): same externals as main.
+    build({
+      ...common,
+      entryPoints: [path.join(repoRoot, 'electron/core/worker/process-entry.ts')],
+      outfile: path.join(outdir, 'core.js'),
+      format: 'esm',
+      packages: 'external',
+    }),
     build({
       ...common,
       entryPoints: [path.join(repoRoot, 'electron/preload/index.ts')],
@@ -33,5 +41,5 @@ export async function buildElectron(): Promise<void> {
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
   await buildElectron();
-  console.log('dist-electron/main.js et dist-electron/preload.cjs construits.');
+  console.log('dist-electron/main.js, core.js et preload.cjs construits.');
 }

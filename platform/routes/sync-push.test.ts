@@ -281,6 +281,44 @@ describe('POST /sync/push', () => {
     ).toBe(200);
   });
 
+  it('applies several edits of one row in one batch, each on the version the previous one gave (onTopOf)', async () => {
+    const { owner, offers } = await structureWithOffers(1);
+    const offer = offers[0]!;
+    const on = (index: number, patch: Record<string, unknown>): PushMutation => ({
+      ...offerUpdate(offer, patch),
+      baseVersion: undefined,
+      onTopOf: index,
+    });
+    const batch = [offerUpdate(offer, { title: 'Un' }), on(0, { title: 'Deux' }), on(1, { title: 'Trois' })];
+    const results = await pushed(owner.token, batch);
+    expect(outcomes(results)).toEqual(['applied', 'applied', 'applied']);
+    expect(results.map((r) => (r.outcome === 'applied' ? (r.data as Offer).version : null))).toEqual([
+      2, 3, 4,
+    ]);
+    expect(await offerNow(owner.token, offer.id)).toMatchObject({ title: 'Trois', version: 4 });
+    // Sent again (a lost answer): every mutation replays its first answer, nothing moves.
+    expect(outcomes(await pushed(owner.token, batch))).toEqual(['applied', 'applied', 'applied']);
+    expect((await offerNow(owner.token, offer.id)).version).toBe(4);
+  });
+
+  it('refuses onTopOf a mutation whose answer has no version, and stops the batch there', async () => {
+    const { owner, offers } = await structureWithOffers(2);
+    // Taking off the favourites a profile that is none: 204, no body, hence no version.
+    const deletion: PushMutation = {
+      idempotencyKey: `outbox-${randomUUID()}`,
+      method: 'DELETE',
+      path: `/favorites/${randomUUID()}`,
+    };
+    const results = await pushed(owner.token, [
+      deletion,
+      { ...offerUpdate(offers[0]!, { title: 'Après' }), baseVersion: undefined, onTopOf: 0 },
+      offerUpdate(offers[1]!, { title: 'Jamais envoyée' }),
+    ]);
+    expect(outcomes(results)).toEqual(['applied', 'refused', 'not_applied']);
+    expect(results[1]).toMatchObject({ status: 400, problem: { errors: [{ field: 'onTopOf' }] } });
+    expect((await offerNow(owner.token, offers[1]!.id)).version).toBe(1);
+  });
+
   it('refuses an invalid batch with 400 in French naming the field, and applies none of it', async () => {
     const { owner, offers } = await structureWithOffers(1);
     const valid = offerUpdate(offers[0]!, { title: 'Jamais appliquée' });
@@ -298,6 +336,8 @@ describe('POST /sync/push', () => {
       [[{ ...valid, idempotencyKey: 'clé avec espaces' }], 'mutations.0.idempotencyKey'],
       [[{ ...valid, method: 'GET' }], 'mutations.0.method'],
       [[{ ...valid, baseVersion: -1 }], 'mutations.0.baseVersion'],
+      [[valid, { ...valid, onTopOf: 0 }], 'mutations.1.onTopOf'],
+      [[valid, { ...valid, baseVersion: undefined, onTopOf: 1 }], 'mutations.1.onTopOf'],
     ] as const) {
       const problem = expectProblem(await push(owner.token, mutations), 400);
       expect(problem.errors?.[0]?.field, JSON.stringify(mutations).slice(0, 80)).toBe(field);

@@ -43,12 +43,22 @@ export async function runBatch(
 ): Promise<{ results: string[]; summary: BatchSummary }> {
   const results: string[] = [];
   const summary: BatchSummary = { applied: 0 };
+  // The versions that later mutations are made on (`onTopOf`), read from those answers only.
+  const referenced = new Set(mutations.flatMap((m) => (m.onTopOf === undefined ? [] : [m.onTopOf])));
+  const versions = new Map<number, number | undefined>();
   for (const [index, mutation] of mutations.entries()) {
     if (summary.refused) {
       results.push('{"outcome":"not_applied"}');
       continue;
     }
-    const response = await dispatch(app, outer, mutation).catch((error: unknown) => {
+    const baseVersion =
+      mutation.onTopOf === undefined ? mutation.baseVersion : versions.get(mutation.onTopOf);
+    if (mutation.onTopOf !== undefined && baseVersion === undefined) {
+      summary.refused = { index, status: 400 };
+      results.push(JSON.stringify({ outcome: 'refused', status: 400, problem: NO_VERSION }));
+      continue;
+    }
+    const response = await dispatch(app, outer, { ...mutation, baseVersion }).catch((error: unknown) => {
       // The platform is stopping (a restart, a new version): it takes no new request, and the
       // batch stops here as a transient refusal; nothing after this mutation was run.
       if (isClosing(error)) return STOPPING;
@@ -56,7 +66,9 @@ export async function runBatch(
     });
     if (response.statusCode >= 200 && response.statusCode < 300) {
       summary.applied += 1;
-      results.push(`{"outcome":"applied","status":${response.statusCode},"data":${dataOf(response)}}`);
+      const data = dataOf(response);
+      if (referenced.has(index)) versions.set(index, versionOf(data));
+      results.push(`{"outcome":"applied","status":${response.statusCode},"data":${data}}`);
     } else {
       summary.refused = { index, status: response.statusCode };
       results.push(refusal(response, now()));
@@ -97,6 +109,21 @@ const STOPPING = {
     code: 'platform_stopping',
   } satisfies Problem),
 } as unknown as InjectResponse;
+
+/** The version an applied mutation's answer carries (the row as it is now), if it has one. */
+function versionOf(data: string): number | undefined {
+  const version = (JSON.parse(data) as { version?: unknown } | null)?.version;
+  return Number.isInteger(version) ? (version as number) : undefined;
+}
+
+/** `onTopOf` names a mutation whose answer carries no version (a deletion, an action). */
+const NO_VERSION: Problem = {
+  type: 'about:blank',
+  title: 'Requête invalide',
+  status: 400,
+  detail: 'La modification « onTopOf » désignée ne donne pas de version sur laquelle appliquer celle-ci.',
+  errors: [{ field: 'onTopOf', detail: 'La modification désignée ne donne pas de version.' }],
+};
 
 function isJson(response: InjectResponse): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\b/.test(String(response.headers['content-type'] ?? ''));

@@ -81,6 +81,13 @@ export const pushMutationSchema = z.object({
   path: mutationPathSchema,
   /** The version the change was made on (updates: what `If-Match` carries on the single path). */
   baseVersion: z.number().int().nonnegative().optional(),
+  /**
+   * Instead of `baseVersion`: the position (0-based) of an earlier mutation of this batch on the
+   * same row, whose answer's `version` this change is made on (several offline edits of one row
+   * go in one batch, each on the version the previous one produced, as the single path's
+   * If-Match does once the previous change is acknowledged).
+   */
+  onTopOf: z.number().int().nonnegative().optional(),
   body: z.record(z.string(), z.unknown()).optional(),
 });
 export type PushMutation = z.infer<typeof pushMutationSchema>;
@@ -89,7 +96,24 @@ export const pushRequestSchema = z.object({
   mutations: z
     .array(pushMutationSchema, { error: 'La liste « mutations » est obligatoire.' })
     .min(1, 'La liste « mutations » est vide.')
-    .max(PUSH_BATCH_MAX, `La liste « mutations » dépasse ${PUSH_BATCH_MAX} modifications.`),
+    .max(PUSH_BATCH_MAX, `La liste « mutations » dépasse ${PUSH_BATCH_MAX} modifications.`)
+    .superRefine((mutations, context) => {
+      for (const [index, mutation] of mutations.entries()) {
+        if (mutation.onTopOf === undefined) continue;
+        if (mutation.baseVersion !== undefined)
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'onTopOf'],
+            message: 'Une modification porte « baseVersion » ou « onTopOf », pas les deux.',
+          });
+        else if (mutation.onTopOf >= index)
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'onTopOf'],
+            message: 'La position « onTopOf » doit désigner une modification précédente du lot.',
+          });
+      }
+    }),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 

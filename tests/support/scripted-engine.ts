@@ -155,8 +155,11 @@ export function useScriptedEngine(
       onSessionExpired: () => undefined,
       // Never started: runNow() and syncNow() only.
       debounceMs: 3_600_000,
-      // The scripted platform serves the change feed only: a first sync replays it (the feed's rules are under test).
+      // The scripted platform serves the change feed and the single paths only: a first sync
+      // replays the feed, each change goes as its own request (the rules of each are under test;
+      // the batch and the snapshot are tested against the real platform, tests/sync).
       legacyBootstrap: true,
+      legacyPush: true,
       ...listeners,
     });
     current = {

@@ -24,6 +24,13 @@ async function desktop(
 }
 
 const isPatch = (method: string) => method === 'PATCH';
+/** A change on its way: its own PATCH, or a batch of changes. */
+const isPush = (method: string, path: string) => isPatch(method) || path.startsWith('/sync/push');
+/** Both ways a desktop sends its changes: one request each (legacyPush), or batches. */
+const PUSH_MODES = [
+  ['une requête par modification', true],
+  ['par lots', false],
+] as const;
 
 beforeEach(async () => {
   stack = await startStack();
@@ -109,24 +116,32 @@ describe('sync under faults', () => {
     expect(await appliedChanges(stack.platform)).toBe(1);
   });
 
-  it('4. connection reset after the platform applied a change: the retry is not applied twice', async () => {
-    const a = await desktop('a');
-    let resets = 0;
-    stack.proxy.rule = ({ method }) =>
-      isPatch(method) && resets++ < 2 ? { kind: 'reset-after-forward' } : undefined;
-    await a.editStructure({ tradeName: 'Réponse perdue' });
-    await a.editStructure({ email: 'accueil@cfa-gironde.example' });
-    await expectConverged(stack, [a]);
-    const keys = stack.proxy.requests('PATCH', '/structure').map((r) => r.headers['idempotency-key']);
-    expect(keys).toHaveLength(4);
-    expect(new Set(keys).size).toBe(2);
-    expect(await platformStructure(stack.platform)).toMatchObject({
-      tradeName: 'Réponse perdue',
-      email: 'accueil@cfa-gironde.example',
-      version: 3,
+  for (const [mode, legacyPush] of PUSH_MODES) {
+    it(`4. connection reset after the platform applied a change: the retry is not applied twice (${mode})`, async () => {
+      const a = await desktop('a', { sync: { debounceMs: 3_600_000, legacyPush } });
+      let resets = 0;
+      stack.proxy.rule = ({ method, path }) =>
+        isPush(method, path) && resets++ < 2 ? { kind: 'reset-after-forward' } : undefined;
+      await a.editStructure({ tradeName: 'Réponse perdue' });
+      await a.editStructure({ email: 'accueil@cfa-gironde.example' });
+      await expectConverged(stack, [a]);
+      if (legacyPush) {
+        const keys = stack.proxy.requests('PATCH', '/structure').map((r) => r.headers['idempotency-key']);
+        expect(keys).toHaveLength(4);
+        expect(new Set(keys).size).toBe(2);
+      } else {
+        // Both changes in each batch: sent three times (two answers lost), applied once each.
+        expect(stack.proxy.requests('POST', '/sync/push')).toHaveLength(3);
+        expect(stack.proxy.requests('PATCH', '/structure')).toHaveLength(0);
+      }
+      expect(await platformStructure(stack.platform)).toMatchObject({
+        tradeName: 'Réponse perdue',
+        email: 'accueil@cfa-gironde.example',
+        version: 3,
+      });
+      expect(await appliedChanges(stack.platform)).toBe(2);
     });
-    expect(await appliedChanges(stack.platform)).toBe(2);
-  });
+  }
 
   it('5. duplicated delivery: the platform applies the change once', async () => {
     const a = await desktop('a');
@@ -158,31 +173,36 @@ describe('sync under faults', () => {
     expect(await appliedChanges(stack.platform)).toBe(1);
   });
 
-  it('7. access token expired in the middle of a push: refreshed, then the push goes on', async () => {
-    const a = await desktop('a');
-    await a.syncNow();
-    stack.proxy.down = true;
-    for (const tradeName of ['Un', 'Deux', 'Trois']) await a.editStructure({ tradeName });
-    stack.proxy.down = false;
-    let patches = 0;
-    stack.proxy.rule = ({ method }) =>
-      isPatch(method) && ++patches === 2
-        ? {
-            kind: 'answer',
-            status: 401,
-            body: {
-              title: 'Authentification requise',
+  for (const [mode, legacyPush] of PUSH_MODES) {
+    it(`7. access token expired in the middle of a push: refreshed, then the push goes on (${mode})`, async () => {
+      const a = await desktop('a', { sync: { legacyPush } });
+      await a.syncNow();
+      stack.proxy.down = true;
+      for (const tradeName of ['Un', 'Deux', 'Trois']) await a.editStructure({ tradeName });
+      stack.proxy.down = false;
+      let pushes = 0;
+      // One change at a time: the second is refused; in a batch: the first batch is.
+      const refused = legacyPush ? 2 : 1;
+      stack.proxy.rule = ({ method, path }) =>
+        isPush(method, path) && ++pushes === refused
+          ? {
+              kind: 'answer',
               status: 401,
-              detail: 'Votre session a expiré : reconnectez-vous.',
-              code: 'token_expired',
-            },
-          }
-        : undefined;
-    await expectConverged(stack, [a]);
-    expect(stack.proxy.requests('POST', '/auth/refresh').length).toBeGreaterThanOrEqual(1);
-    expect(await platformStructure(stack.platform)).toMatchObject({ tradeName: 'Trois', version: 4 });
-    expect(await appliedChanges(stack.platform)).toBe(3);
-  });
+              body: {
+                title: 'Authentification requise',
+                status: 401,
+                detail: 'Votre session a expiré : reconnectez-vous.',
+                code: 'token_expired',
+              },
+            }
+          : undefined;
+      await expectConverged(stack, [a]);
+      expect(stack.proxy.requests('POST', '/auth/refresh').length).toBeGreaterThanOrEqual(1);
+      expect(stack.proxy.requests('POST', '/sync/push').length).toBe(legacyPush ? 0 : 2);
+      expect(await platformStructure(stack.platform)).toMatchObject({ tradeName: 'Trois', version: 4 });
+      expect(await appliedChanges(stack.platform)).toBe(3);
+    });
+  }
 
   it('8a. 412 on disjoint fields: merged without asking', async () => {
     const a = await desktop('a');

@@ -60,7 +60,7 @@ describe('core in a worker thread', () => {
     expect(measure.pings).toBeGreaterThan(1);
     // Generous bounds (2 shared cores): the point is that answers keep coming during the sync
     // and that the host's loop never waits for a whole sync, not how fast either is.
-    expect(measure.pingMaxMs).toBeLessThan(2_000);
+    expect(measure.pingMaxMs).toBeLessThan(5_000);
     expect(measure.mainLoopLagP99Ms).toBeLessThan(500);
 
     const members = await core.invoke('members.list');
