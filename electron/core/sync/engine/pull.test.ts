@@ -19,6 +19,8 @@ import { offerEntity } from '../entities/offer';
 import { applyServerState, readView } from '../local-state';
 import { applyPage, pull } from './pull';
 
+/** What the scripted platform says when it is unreachable. */
+const OFFLINE = 'La plateforme est injoignable.';
 const A = '1a2b3c4d-0000-4000-8000-00000000000a';
 const B = '1a2b3c4d-0000-4000-8000-00000000000b';
 
@@ -87,7 +89,7 @@ describe('pull', () => {
     );
     expect(await pull(bench().ctx)).toBe(false);
     expect(await cursor()).toBe('1');
-    expect(bench().ctx.lastError).toBe(unreachable.message);
+    expect(bench().ctx.lastError).toBe(OFFLINE);
   });
 
   it('refuses an unreadable page without moving the cursor', async () => {

@@ -9,6 +9,8 @@ import { updateMany } from './local-writes';
 import { push, nextToSend } from './push';
 import { handleAnswer } from './push-answers';
 
+/** What the scripted platform says when it is unreachable. */
+const OFFLINE = 'La plateforme est injoignable.';
 const A = '1a2b3c4d-0000-4000-8000-00000000000a';
 const B = '1a2b3c4d-0000-4000-8000-00000000000b';
 
@@ -85,9 +87,9 @@ describe('push', () => {
       const { ctx } = bench();
       expect(await handleAnswer(ctx, row, offerEntity, unreachable)).toBe('offline');
       const [after] = await bench().outbox();
-      expect(after).toMatchObject({ state: 'pending', attempts: 1, last_error: unreachable.message });
+      expect(after).toMatchObject({ state: 'pending', attempts: 1, last_error: OFFLINE });
       expect(after!.next_attempt_at).not.toBeNull();
-      expect(ctx.lastError).toBe(unreachable.message);
+      expect(ctx.lastError).toBe(OFFLINE);
       // A run is planned for the retry: the first one waits at most the policy's base delay.
       expect(bench().scheduled).toHaveLength(1);
       expect(bench().scheduled[0]).toBeGreaterThan(0);
