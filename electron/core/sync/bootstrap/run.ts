@@ -3,7 +3,7 @@ import type { SnapshotLine } from '../../../../shared/api/sync';
 import type { LocalStore, WriteTx } from '../../db/store';
 import type { StreamExchange, RequestOptions } from '../../platform/client';
 import { entityNamed } from '../entities';
-import { applyServerState } from '../local-state';
+import { BulkWriter } from './bulk';
 import { ndjsonLines, parseSnapshotLine, SnapshotFormatError } from './ndjson';
 import {
   dropSecondaryIndexes,
@@ -54,7 +54,13 @@ const MEMBERSHIP_PROBLEMS = new Set(['no_structure', 'membership_pending']);
 type RowLine = Extract<SnapshotLine, { kind: 'row' }>;
 
 /** The rows of one batch, as the pull applies them (same rows, shadows, caches, tallies, words). */
-function storeBatch(tx: WriteTx, rows: RowLine[], options: BootstrapOptions, state: BootstrapState): void {
+function storeBatch(
+  tx: WriteTx,
+  writer: BulkWriter,
+  rows: RowLine[],
+  options: BootstrapOptions,
+  state: BootstrapState,
+): void {
   const pending = new Set(
     tx
       .all<{ key: string }>(sql`select distinct entity || ':' || entity_id as key from outbox`)
@@ -64,7 +70,7 @@ function storeBatch(tx: WriteTx, rows: RowLine[], options: BootstrapOptions, sta
     const entity = entityNamed(row.entity);
     if (entity) {
       const data = entity.schema.safeParse(row.data);
-      if (data.success) applyServerState(tx, entity, data.data, pending.has(`${entity.name}:${row.id}`));
+      if (data.success) writer.apply(tx, entity, data.data, pending.has(`${entity.name}:${row.id}`));
       else options.logger.error(`Ligne illisible ignorée (${row.entity} ${row.id})`, data.error);
     }
     state.after = row.seq;
@@ -155,10 +161,11 @@ export async function runBootstrap(options: BootstrapOptions): Promise<Bootstrap
 
     let batch: RowLine[] = [];
     let header = false;
+    const writer = new BulkWriter(options.store);
     const flush = async () => {
       const rows = batch;
       batch = [];
-      await options.store.write((tx) => storeBatch(tx, rows, options, state));
+      await options.store.write((tx) => storeBatch(tx, writer, rows, options, state));
       options.hooks?.afterBatch?.(state.loaded);
       report();
     };
