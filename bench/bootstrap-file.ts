@@ -20,6 +20,8 @@ export interface FileBootstrapMeasure {
   cpuSeconds: number;
   peakRssMb: number;
   startRssMb: number;
+  /** The JavaScript heap's share of the peak (the rest: SQLite, buffers, code). */
+  peakHeapMb: number;
 }
 
 export async function measureBootstrapFile(
@@ -36,7 +38,12 @@ export async function measureBootstrapFile(
     };
     const startRss = process.memoryUsage().rss;
     let peak = startRss;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    let peakHeap = 0;
+    const sampler = setInterval(() => {
+      const memory = process.memoryUsage();
+      peak = Math.max(peak, memory.rss);
+      peakHeap = Math.max(peakHeap, memory.heapTotal);
+    }, 20);
     let rows = 0;
     const start = performance.now();
     const cpuStart = process.cpuUsage();
@@ -60,6 +67,7 @@ export async function measureBootstrapFile(
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       peakRssMb: Math.round(peak / 1e6),
       startRssMb: Math.round(startRss / 1e6),
+      peakHeapMb: Math.round(peakHeap / 1e6),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

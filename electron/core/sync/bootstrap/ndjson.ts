@@ -1,28 +1,38 @@
+import { StringDecoder } from 'node:string_decoder';
 import { snapshotLineSchema, type SnapshotLine } from '../../../../shared/api/sync';
 
-// A snapshot's NDJSON read line by line as it arrives: only the current line is held, never
+// A snapshot's NDJSON read line by line as it arrives: only the current chunk is held, never
 // the whole answer.
 
 export class SnapshotFormatError extends Error {}
 
-/** The lines of a byte stream (a last line without its newline is given too: the end line tells whether the stream is whole). */
-export async function* ndjsonLines(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
+/**
+ * The lines of a byte stream, those of each chunk together (one await per chunk, not per line:
+ * a snapshot has hundreds of thousands). A last line without its newline is given too: the end
+ * line tells whether the stream is whole.
+ */
+export async function* ndjsonChunks(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<string[]> {
+  const decoder = new StringDecoder('utf8');
   let rest = '';
   for await (const chunk of body) {
-    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    let newline = rest.indexOf('\n');
+    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk)));
+    const lines: string[] = [];
     let start = 0;
-    while (newline >= 0) {
-      const line = rest.slice(start, newline);
-      if (line.trim() !== '') yield line;
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+      const line = text.slice(start, newline);
+      if (line.trim() !== '') lines.push(line);
       start = newline + 1;
-      newline = rest.indexOf('\n', start);
     }
-    rest = rest.slice(start);
+    rest = text.slice(start);
+    if (lines.length > 0) yield lines;
   }
-  rest += decoder.decode();
-  if (rest.trim() !== '') yield rest;
+  rest += decoder.end();
+  if (rest.trim() !== '') yield [rest];
+}
+
+/** The lines of a byte stream, one by one (see ndjsonChunks). */
+export async function* ndjsonLines(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  for await (const lines of ndjsonChunks(body)) yield* lines;
 }
 
 /** One line, checked against the contract (a line that is not is a broken answer, not a cut one). */
@@ -36,4 +46,32 @@ export function parseSnapshotLine(line: string): SnapshotLine {
   const parsed = snapshotLineSchema.safeParse(json);
   if (!parsed.success) throw new SnapshotFormatError('Ligne inattendue dans l’instantané de la plateforme.');
   return parsed.data;
+}
+
+/** How the platform starts a row's line (platform/sync/snapshot-stream.ts): its position read without parsing the line. */
+const ROW_START = /^\{"kind":"row","seq":(\d{1,15}),/;
+
+/**
+ * A row's line kept as text until its batch is stored (parsed objects of thousands of rows held
+ * across many reads would outlive the young generation of the heap, and weigh more than the text).
+ */
+export interface RowText {
+  seq: number;
+  line: string;
+}
+
+/** What a line is, parsing it only when it is not a row in the platform's usual form (header, end, other). */
+export function peekSnapshotLine(line: string): RowText | Exclude<SnapshotLine, { kind: 'row' }> {
+  const start = ROW_START.exec(line);
+  if (start) return { seq: Number(start[1]), line };
+  const parsed = parseSnapshotLine(line);
+  return parsed.kind === 'row' ? { seq: parsed.seq, line } : parsed;
+}
+
+/** A row's line parsed when stored, checked as parseSnapshotLine does (and for the position it was taken at). */
+export function parseRowText(row: RowText): Extract<SnapshotLine, { kind: 'row' }> {
+  const parsed = parseSnapshotLine(row.line);
+  if (parsed.kind !== 'row' || parsed.seq !== row.seq)
+    throw new SnapshotFormatError('Ligne inattendue dans l’instantané de la plateforme.');
+  return parsed;
 }
