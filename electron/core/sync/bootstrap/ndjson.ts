@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import { snapshotLineSchema, type SnapshotLine } from '../../../../shared/api/sync';
 
 // A snapshot's NDJSON read line by line as it arrives: only the current chunk is held, never
@@ -8,27 +7,36 @@ export class SnapshotFormatError extends Error {}
 
 /**
  * The lines of a byte stream, those of each chunk together (one await per chunk, not per line:
- * a snapshot has hundreds of thousands). A last line without its newline is given too: the end
- * line tells whether the stream is whole.
+ * a snapshot has hundreds of thousands). A chunk is decoded up to its last newline, which never
+ * falls inside a letter of several bytes; the bytes after it wait for the next chunk. A last
+ * line without its newline is given too: the end line tells whether the stream is whole.
  */
 export async function* ndjsonChunks(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<string[]> {
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
+  let rest: Buffer = Buffer.alloc(0);
   for await (const chunk of body) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(Buffer.from(chunk)));
-    const lines: string[] = [];
-    let start = 0;
-    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
-      const line = text.slice(start, newline);
-      if (line.trim() !== '') lines.push(line);
-      start = newline + 1;
+    const bytes =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk)
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const last = bytes.lastIndexOf(NEWLINE);
+    if (last < 0) {
+      rest = Buffer.concat([rest, bytes]);
+      continue;
     }
-    rest = text.slice(start);
+    const text =
+      rest.length === 0
+        ? bytes.toString('utf8', 0, last)
+        : Buffer.concat([rest, bytes.subarray(0, last)]).toString('utf8');
+    // Copied: a view would keep the whole chunk alive.
+    rest = Buffer.from(bytes.subarray(last + 1));
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
     if (lines.length > 0) yield lines;
   }
-  rest += decoder.end();
-  if (rest.trim() !== '') yield [rest];
+  const tail = rest.toString('utf8');
+  if (tail.trim() !== '') yield [tail];
 }
+
+const NEWLINE = 0x0a;
 
 /** The lines of a byte stream, one by one (see ndjsonChunks). */
 export async function* ndjsonLines(body: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
