@@ -56,6 +56,8 @@ const MEMBERSHIP_PROBLEMS = new Set(['no_structure', 'membership_pending']);
  */
 const BATCH_ROWS = 2_000;
 const BATCH_CHARS = 4_000_000;
+/** Pages of the write-ahead log between two copies into the database during a bootstrap (about 100 MB). */
+const BOOTSTRAP_CHECKPOINT_PAGES = 25_000;
 
 /** The rows of one batch, as the pull applies them (same rows, shadows, caches, tallies, words). */
 function storeBatch(
@@ -120,6 +122,21 @@ function finish(options: BootstrapOptions, cursor: number): Promise<void> {
  * stopped. See index.ts for when the engine calls it.
  */
 export async function runBootstrap(options: BootstrapOptions): Promise<BootstrapOutcome> {
+  // Each batch rewrites pages of the same indexes (keys, tallies, search words): copied back into
+  // the database at every commit, they would be copied once per batch. The log is copied back
+  // every few batches instead (a setting of this connection, not of the file: nothing to undo
+  // after a crash).
+  const sqlite = options.store.sqlite;
+  const checkpointEvery = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  sqlite.pragma(`wal_autocheckpoint = ${BOOTSTRAP_CHECKPOINT_PAGES}`);
+  try {
+    return await load(options);
+  } finally {
+    sqlite.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
+  }
+}
+
+async function load(options: BootstrapOptions): Promise<BootstrapOutcome> {
   const batchSize = options.batchSize ?? BATCH_ROWS;
   const state = await begin(options);
   if (state.stage === 'index' && state.upTo !== null) {
