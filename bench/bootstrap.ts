@@ -17,22 +17,31 @@ import { DEMO_REFERENT } from '../platform/seed/demo';
 export interface BootstrapMeasure {
   rows: number;
   bootstrapSeconds: number;
+  /** CPU time of this process during the bootstrap (user + system): steadier than the wall clock on a busy machine. */
+  bootstrapCpuSeconds: number;
   limitSeconds: number;
   applyVsLimitRatio: number;
   peakRssMb: number;
+  /** RSS when the bootstrap starts (modules loaded, database open): what the bootstrap adds is the difference. */
+  startRssMb: number;
 }
 
-export async function measureBootstrap(platformUrl: string): Promise<BootstrapMeasure> {
+export async function measureBootstrap(
+  platformUrl: string,
+  options: { batchSize?: number } = {},
+): Promise<BootstrapMeasure> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-bootstrap-'));
   try {
     const client = new PlatformClient({ baseUrl: platformUrl, timeoutMs: 120_000 });
     const user = await client.login(DEMO_REFERENT.mail, DEMO_REFERENT.password);
     const store = await openLocalDatabase(path.join(dir, 'desktop.sqlite'));
     await store.write((tx) => applyServerState(tx, syncEntities.account, user as never, false));
-    let peak = process.memoryUsage().rss;
+    const startRss = process.memoryUsage().rss;
+    let peak = startRss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     let rows = 0;
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const outcome = await runBootstrap({
       store,
       client,
@@ -40,8 +49,10 @@ export async function measureBootstrap(platformUrl: string): Promise<BootstrapMe
       logger: { error: (message) => console.error(message) },
       clock: () => performance.now(),
       onProgress: (progress) => (rows = progress.done),
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     });
     const bootstrapSeconds = (performance.now() - start) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
     clearInterval(sampler);
     if (outcome !== 'done') throw new Error(`bootstrap : ${outcome}`);
 
@@ -67,9 +78,11 @@ export async function measureBootstrap(platformUrl: string): Promise<BootstrapMe
     return {
       rows,
       bootstrapSeconds,
+      bootstrapCpuSeconds: (cpu.user + cpu.system) / 1e6,
       limitSeconds,
       applyVsLimitRatio: limitSeconds / bootstrapSeconds,
       peakRssMb: Math.round(peak / 1e6),
+      startRssMb: Math.round(startRss / 1e6),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

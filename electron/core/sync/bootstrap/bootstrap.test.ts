@@ -5,7 +5,7 @@ import type { Change } from '../../../../shared/api/sync';
 import type { LocalStore } from '../../db/open';
 import { syncEntities } from '../entities';
 import { STRUCTURE_ID } from '../../../../tests/support/scripted-engine';
-import { dump, engineOn, freshStore, seededFeed, signIn, snapshotClient } from './fixture';
+import { dump, engineOn, freshStore, mixedFeed, seededFeed, signIn, snapshotClient } from './fixture';
 import { firstSyncUnfinished, needsBootstrap, runBootstrap, type BootstrapProgress } from './index';
 
 const opened: { store: LocalStore; dir: string }[] = [];
@@ -24,8 +24,12 @@ async function signedIn(): Promise<LocalStore> {
 }
 
 /** The reference: the same feed replayed by the engine's incremental pull, page by page. */
-async function replayed(changes: Change[]): Promise<Record<string, unknown[]>> {
+async function replayed(
+  changes: Change[],
+  before?: (store: LocalStore) => Promise<void>,
+): Promise<Record<string, unknown[]>> {
   const store = await signedIn();
+  await before?.(store);
   const engine = engineOn(store, (request) => {
     const since = Number(request.params?.since ?? 0);
     const page = changes.filter((change) => change.seq > since).slice(0, 7);
@@ -60,6 +64,50 @@ describe('bootstrap from the snapshot', () => {
     expect((mine.application ?? []).length).toBe(9);
     expect(mine.search_cuisine!.length).toBeGreaterThan(9);
     expect(await store.read((tx) => needsBootstrap(tx, STRUCTURE_ID))).toBe(false);
+  });
+
+  it('writes every kind of row, its words, tallies and cached profiles as the replay does', async () => {
+    const changes = mixedFeed();
+    const store = await signedIn();
+    expect(await runBootstrap(options(store, snapshotClient(changes)))).toBe('done');
+    const mine = await dump(store);
+    expect(mine).toEqual(await replayed(changes));
+    // The comparison covers what the fast path writes besides the rows.
+    expect(mine.search_words!.length).toBeGreaterThan(100);
+    expect(mine.search_words).toContainEqual(expect.objectContaining({ term: 'soren2' }));
+    expect(mine.application_tally!.length).toBe(4);
+    expect(mine.application_offer_tally!.length).toBe(8);
+    expect(mine.application_hour_tally!.length).toBe(8);
+    expect(mine.profile!.length).toBe(3);
+    expect(mine.profile).toContainEqual(expect.objectContaining({ first_name: 'Søren2' }));
+  });
+
+  it('applies rows already here (older or newer) as the pull does', async () => {
+    const changes = mixedFeed();
+    const offer = changes.find((change) => change.entity === 'offer')!;
+    const application = changes.find((change) => change.entity === 'application')!;
+    // An older offer (replaced) and a newer application (kept), synced, no change waiting.
+    const already = async (store: LocalStore) => {
+      const engine = engineOn(store, () => ({ kind: 'network', message: 'hors ligne' }));
+      const data = offer.data as { title: string; version: number };
+      await engine.applyServerRows(syncEntities.offer, [
+        { ...data, title: 'Ancien intitulé', version: 0 },
+      ] as never);
+      const newer = application.data as { version: number; status: string };
+      await engine.applyServerRows(syncEntities.application, [
+        { ...newer, status: 'refusee', version: newer.version + 1 },
+      ] as never);
+      await engine.stop();
+    };
+    const store = await signedIn();
+    await already(store);
+    expect(await runBootstrap(options(store, snapshotClient(changes)))).toBe('done');
+    const mine = await dump(store);
+    expect(mine).toEqual(await replayed(changes, already));
+    expect(mine.offer).toContainEqual(expect.objectContaining({ id: offer.id, title: 'Offre 1 cuisine' }));
+    expect(mine.application).toContainEqual(
+      expect.objectContaining({ id: application.id, status: 'refusee' }),
+    );
   });
 
   it('resumes a cut download after the last stored row, without duplicates, and ends equal', async () => {

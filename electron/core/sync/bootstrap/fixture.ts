@@ -10,6 +10,7 @@ import { syncEntities } from '../entities';
 import { sampleApplication } from '../../../../tests/support/applications';
 import { me, published, sampleOffer } from '../../../../tests/support/scripted-engine';
 import { TestFeed } from '../../../../tests/support/feed';
+import { sampleAlert, sampleFavorite, sampleProfile } from '../../../../tests/support/profiles';
 
 // A seeded feed, served both as the change feed (the replay) and as a snapshot (the bootstrap),
 // and a dump of what either path leaves in the database, for tests and crash tests.
@@ -36,6 +37,52 @@ export function seededFeed(count: number): Change[] {
     const application = sampleApplication(uuid('c0000000-0000-4000-8000-', n), { number: n, profile }, now);
     changes.push(feed.entry('application', application));
   }
+  return changes;
+}
+
+/**
+ * A feed of every kind the bootstrap writes fast: unshared offers, applications of each status
+ * (tallies), with and without a profile, profiles also carried by favourites and alerts before
+ * and after their applications (which version of a profile the cache keeps, and its rowid).
+ */
+export function mixedFeed(): Change[] {
+  const feed = new TestFeed();
+  const changes: Change[] = [];
+  const now = new Date('2026-11-02T10:00:00Z');
+  const at = now.toISOString();
+  const statuses = ['a_traiter', 'recevable', 'refusee', 'abandonnee'] as const;
+  const profiles = [1, 2, 3].map((n) =>
+    sampleProfile(uuid('d0000000-0000-4000-8000-', n), {
+      firstName: `Søren${n}`,
+      presentation: `Cuisine ${n}`,
+    }),
+  );
+  // A favourite of profile 1 before its application: the application's copy is not kept.
+  changes.push(feed.entry('favorite', sampleFavorite(profiles[0]!)));
+  for (let n = 1; n <= 8; n++) {
+    const offer = {
+      ...published(sampleOffer(uuid('a0000000-0000-4000-8000-', n), { title: `Offre ${n} cuisine` }), n),
+      ...{ createdAt: at, publishedAt: at, archiveAt: at, updatedAt: at },
+    };
+    changes.push(feed.entry(n % 4 === 0 ? 'private_offer' : 'offer', offer));
+    const base = sampleApplication('x', {}, now).profile!;
+    const profile = n % 3 === 0 ? null : { ...base, id: profiles[n % 3]!.id, lastName: `Nom${n}` };
+    const application = sampleApplication(
+      uuid('c0000000-0000-4000-8000-', n),
+      {
+        number: n,
+        offerId: offer.id,
+        status: statuses[n % 4]!,
+        profile,
+        receivedAt: new Date(now.getTime() - n * 3_600_000 * 7).toISOString(),
+      },
+      now,
+    );
+    changes.push(feed.entry(n === 5 ? 'private_application' : 'application', application));
+  }
+  // An alert and a favourite of profile 2 after its applications: their version replaces the cached one.
+  changes.push(feed.entry('alert', sampleAlert(uuid('e0000000-0000-4000-8000-', 1), profiles[1]!)));
+  changes.push(feed.entry('favorite', sampleFavorite(profiles[1]!, { addedBy: 'Léa Petit' })));
   return changes;
 }
 
@@ -100,6 +147,10 @@ export async function signIn(store: LocalStore): Promise<void> {
 
 /** Every synced and derived table, in a comparable form (the search index by its document numbers). */
 export async function dump(store: LocalStore): Promise<Record<string, unknown[]>> {
+  // Every word of the index, where it is (a contentless index keeps nothing else to compare).
+  store.sqlite.exec(
+    'create virtual table if not exists temp.search_words using fts5vocab(main, search_fts, instance)',
+  );
   return store.read((tx) => {
     const tables = tx
       .all<{ name: string }>(
@@ -122,6 +173,9 @@ export async function dump(store: LocalStore): Promise<Record<string, unknown[]>
     // A change's own id and date are made when it is (two databases, two of them).
     result.outbox = (result.outbox ?? []).map((row) => ({ ...(row as object), id: '-', created_at: '-' }));
     result.search_fts = tx.all(sql`select rowid from search_fts order by rowid`);
+    result.search_words = tx.all(
+      sql`select term, doc, col, "offset" from temp.search_words order by doc, col, "offset", term`,
+    );
     result.search_cuisine = tx.all(
       sql`select rowid from search_fts where search_fts match 'cuisine' order by rowid`,
     );

@@ -18,9 +18,14 @@
  * While `firstSyncUnfinished(tx, structureId)` is true (SyncStatus.firstSync) the data is
  * incomplete and the secondary indexes of the synced tables are dropped: the UI says so. A
  * crash at any point resumes from the last stored batch (`after`) at the next run; the final
- * transaction (indexes built again, cursor set, state removed) is all or nothing. Rows go
- * through applyServerState, as the pull's do, with the outbox's `waiting` flag: same rows,
- * shadows, profiles cache, tallies and search words as a replay of the feed.
+ * transaction (indexes built again, cursor set, state removed) is all or nothing. A row new
+ * here with no waiting change (a fresh database: all of them) is inserted by a statement prepared
+ * once per table, its follower (search words, profiles cache, dashboard tallies) told of a new
+ * row and its tally added once per batch (bulk.ts); any other row goes through applyServerState,
+ * as the pull's do, with the outbox's `waiting` flag: same rows, rowids, shadows, profiles cache,
+ * tallies and search words as a replay of the feed (bootstrap.test.ts compares every table and
+ * every word of the index). Rows are read per chunk and kept as text until their batch (2,000
+ * rows or 4 MB) is stored.
  */
 export { runBootstrap } from './run';
 export type { BootstrapHooks, BootstrapOptions, BootstrapOutcome, BootstrapProgress } from './run';

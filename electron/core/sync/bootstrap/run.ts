@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import type { SnapshotLine } from '../../../../shared/api/sync';
 import type { LocalStore, WriteTx } from '../../db/store';
 import type { StreamExchange, RequestOptions } from '../../platform/client';
 import { entityNamed } from '../entities';
-import { applyServerState } from '../local-state';
-import { ndjsonLines, parseSnapshotLine, SnapshotFormatError } from './ndjson';
+import { BulkWriter } from './bulk';
+import { ndjsonChunks, parseRowText, peekSnapshotLine, SnapshotFormatError, type RowText } from './ndjson';
 import {
   dropSecondaryIndexes,
   finishBootstrap,
@@ -51,20 +50,34 @@ export interface BootstrapOptions {
 /** The platform's reasons for refusing a structure's data to a user who is not (or no longer) its member. */
 const MEMBERSHIP_PROBLEMS = new Set(['no_structure', 'membership_pending']);
 
-type RowLine = Extract<SnapshotLine, { kind: 'row' }>;
+/**
+ * Rows per transaction at most, and characters of their lines: a batch's rows are parsed when
+ * it is stored, so memory holds the text of one batch, whatever the size of its rows.
+ */
+const BATCH_ROWS = 2_000;
+const BATCH_CHARS = 4_000_000;
+/** Pages of the write-ahead log between two copies into the database during a bootstrap (about 100 MB). */
+const BOOTSTRAP_CHECKPOINT_PAGES = 25_000;
 
 /** The rows of one batch, as the pull applies them (same rows, shadows, caches, tallies, words). */
-function storeBatch(tx: WriteTx, rows: RowLine[], options: BootstrapOptions, state: BootstrapState): void {
+function storeBatch(
+  tx: WriteTx,
+  writer: BulkWriter,
+  rows: RowText[],
+  options: BootstrapOptions,
+  state: BootstrapState,
+): void {
   const pending = new Set(
     tx
       .all<{ key: string }>(sql`select distinct entity || ':' || entity_id as key from outbox`)
       .map((row) => row.key),
   );
-  for (const row of rows) {
+  for (const text of rows) {
+    const row = parseRowText(text);
     const entity = entityNamed(row.entity);
     if (entity) {
       const data = entity.schema.safeParse(row.data);
-      if (data.success) applyServerState(tx, entity, data.data, pending.has(`${entity.name}:${row.id}`));
+      if (data.success) writer.apply(tx, entity, data.data, pending.has(`${entity.name}:${row.id}`));
       else options.logger.error(`Ligne illisible ignorée (${row.entity} ${row.id})`, data.error);
     }
     state.after = row.seq;
@@ -109,7 +122,22 @@ function finish(options: BootstrapOptions, cursor: number): Promise<void> {
  * stopped. See index.ts for when the engine calls it.
  */
 export async function runBootstrap(options: BootstrapOptions): Promise<BootstrapOutcome> {
-  const batchSize = options.batchSize ?? 5_000;
+  // Each batch rewrites pages of the same indexes (keys, tallies, search words): copied back into
+  // the database at every commit, they would be copied once per batch. The log is copied back
+  // every few batches instead (a setting of this connection, not of the file: nothing to undo
+  // after a crash).
+  const sqlite = options.store.sqlite;
+  const checkpointEvery = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  sqlite.pragma(`wal_autocheckpoint = ${BOOTSTRAP_CHECKPOINT_PAGES}`);
+  try {
+    return await load(options);
+  } finally {
+    sqlite.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
+  }
+}
+
+async function load(options: BootstrapOptions): Promise<BootstrapOutcome> {
+  const batchSize = options.batchSize ?? BATCH_ROWS;
   const state = await begin(options);
   if (state.stage === 'index' && state.upTo !== null) {
     // Every row is here (killed while indexing): only the final transaction is left.
@@ -153,54 +181,67 @@ export async function runBootstrap(options: BootstrapOptions): Promise<Bootstrap
     }
     if (answer.kind !== 'ok') return problem(answer.message);
 
-    let batch: RowLine[] = [];
+    let batch: RowText[] = [];
+    let batchChars = 0;
     let header = false;
+    const writer = new BulkWriter(options.store);
     const flush = async () => {
       const rows = batch;
       batch = [];
-      await options.store.write((tx) => storeBatch(tx, rows, options, state));
+      batchChars = 0;
+      await options.store.write((tx) => storeBatch(tx, writer, rows, options, state));
       options.hooks?.afterBatch?.(state.loaded);
       report();
     };
+    const broken = (error: SnapshotFormatError) => {
+      options.logger.error(error.message);
+      return problem('Réponse inattendue de la plateforme à la synchronisation.');
+    };
+    // Cut off (no end line, or the connection broke): what was stored stays, the next run resumes after it.
+    const cut = async () => {
+      try {
+        if (batch.length > 0) await flush();
+      } catch (error) {
+        if (error instanceof SnapshotFormatError) return broken(error);
+        throw error;
+      }
+      return problem('La connexion à la plateforme a été coupée pendant la première synchronisation.');
+    };
     try {
-      for await (const line of ndjsonLines(answer.body)) {
-        const parsed = parseSnapshotLine(line);
-        if (parsed.kind === 'header') {
-          if (header) throw new SnapshotFormatError('Deux en-têtes dans l’instantané de la plateforme.');
-          header = true;
-          state.upTo = parsed.cursor;
-          state.total = state.loaded + parsed.total;
-          report();
-        } else if (!header) {
-          throw new SnapshotFormatError('Instantané de la plateforme sans en-tête.');
-        } else if (parsed.kind === 'row') {
-          // Never twice the same row (a platform that sent again what was asked after).
-          if (parsed.seq <= state.after || parsed.seq <= (batch.at(-1)?.seq ?? 0)) continue;
-          batch.push(parsed);
-          if (batch.length >= batchSize) await flush();
-        } else {
-          if (batch.length > 0) await flush();
-          await options.store.write((tx) => {
-            state.stage = 'index';
-            writeBootstrapState(tx, options.structureId, state);
-          });
-          await finish(options, Math.min(parsed.cursor, state.floor ?? parsed.cursor));
-          state.total = state.loaded;
-          report();
-          return 'done';
+      for await (const lines of ndjsonChunks(answer.body)) {
+        for (const line of lines) {
+          const parsed = peekSnapshotLine(line);
+          if (!header && !('kind' in parsed && parsed.kind === 'header'))
+            throw new SnapshotFormatError('Instantané de la plateforme sans en-tête.');
+          if (!('kind' in parsed)) {
+            // Never twice the same row (a platform that sent again what was asked after).
+            if (parsed.seq <= state.after || parsed.seq <= (batch.at(-1)?.seq ?? 0)) continue;
+            batch.push(parsed);
+            batchChars += parsed.line.length;
+            if (batch.length >= batchSize || batchChars >= BATCH_CHARS) await flush();
+          } else if (parsed.kind === 'header') {
+            if (header) throw new SnapshotFormatError('Deux en-têtes dans l’instantané de la plateforme.');
+            header = true;
+            state.upTo = parsed.cursor;
+            state.total = state.loaded + parsed.total;
+            report();
+          } else {
+            if (batch.length > 0) await flush();
+            await options.store.write((tx) => {
+              state.stage = 'index';
+              writeBootstrapState(tx, options.structureId, state);
+            });
+            await finish(options, Math.min(parsed.cursor, state.floor ?? parsed.cursor));
+            state.total = state.loaded;
+            report();
+            return 'done';
+          }
         }
       }
     } catch (error) {
-      if (error instanceof SnapshotFormatError) {
-        options.logger.error(error.message);
-        return problem('Réponse inattendue de la plateforme à la synchronisation.');
-      }
-      // The connection broke in the middle: what was stored stays, the next run resumes after it.
-      if (batch.length > 0) await flush();
-      return problem('La connexion à la plateforme a été coupée pendant la première synchronisation.');
+      if (error instanceof SnapshotFormatError) return broken(error);
+      return cut();
     }
-    // No end line: cut off. The rows stored stay; the next run resumes after them.
-    if (batch.length > 0) await flush();
-    return problem('La connexion à la plateforme a été coupée pendant la première synchronisation.');
+    return cut();
   }
 }
