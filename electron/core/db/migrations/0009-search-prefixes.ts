@@ -36,12 +36,12 @@ export const searchPrefixes: Migration = {
     await sql`drop table search_fts`.execute(db);
     await sql`create virtual table search_fts using fts5(title, body, content='', contentless_delete=1,
         prefix='1 2 3 4 5 6 7', tokenize='unicode61 remove_diacritics 2')`.execute(db);
-    await reindex(db, 'offer', 1n, (row) => offerDocument(offerFromColumns(row as OfferColumns)));
-    await reindex(db, 'employer', 2n, (row) => employerDocument(employerFromColumns(row as EmployerColumns)));
-    await reindex(db, 'application', 3n, (row) =>
-      applicationDocument(applicationFromColumns(row as ApplicationColumns)),
+    await reindex(db, 'offer', 1n, (row: OfferColumns) => offerDocument(offerFromColumns(row)));
+    await reindex(db, 'employer', 2n, (row: EmployerColumns) => employerDocument(employerFromColumns(row)));
+    await reindex(db, 'application', 3n, (row: ApplicationColumns) =>
+      applicationDocument(applicationFromColumns(row)),
     );
-    await reindex(db, 'profile', 4n, (row) => profileDocument(profileFromColumns(row as ProfileOwnColumns)));
+    await reindex(db, 'profile', 4n, (row: ProfileOwnColumns) => profileDocument(profileFromColumns(row)));
   },
 };
 
@@ -50,15 +50,15 @@ const PAGE = 5000;
 /** Documents an insert statement (3 bound values each, far below SQLite's limit of 32,766). */
 const INSERTED = 500;
 
-async function reindex(
+async function reindex<Row>(
   db: Kysely<any>,
   table: string,
   kind: bigint,
-  document: (row: Record<string, unknown>) => SearchDocument,
+  document: (row: Row) => SearchDocument,
 ): Promise<void> {
   const base = kind * 2n ** 40n;
   for (let after = 0; ;) {
-    const { rows } = await sql<Record<string, unknown> & { search_rowid: number }>`
+    const { rows } = await sql<Row & { search_rowid: number }>`
       select rowid as search_rowid, * from ${sql.table(table)} where rowid > ${after}
       order by rowid limit ${PAGE}`.execute(db);
     if (rows.length === 0) return;
