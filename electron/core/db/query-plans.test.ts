@@ -7,6 +7,7 @@ import { applicationsListQuerySchema, offersListQuerySchema } from '../../../sha
 import type { OffersListQuery } from '../../../shared/ipc/contract';
 import { applicationsListSql } from '../applications/local-applications';
 import { offersListSql } from '../offers/local-offers';
+import { conditionsOf, newestPageSql } from '../profiles/offline-search';
 import { ftsQuery } from '../search/fts-query';
 import { matchingSql, kindBase } from '../search/search-index';
 import { sql } from 'kysely';
@@ -144,5 +145,27 @@ describe('the global search (searchEverything) and the offline keyword search of
       .pluck()
       .get() as string;
     expect(definition).toContain("prefix='1 2 3 4 5 6 7'");
+  });
+});
+
+describe('"Rechercher des profils" offline (searchCachedProfiles)', () => {
+  const page = async (query: object) => {
+    const full = { page: 1, ...query } as Parameters<typeof conditionsOf>[1];
+    const conditions = await store.read((tx) => conditionsOf(tx, full));
+    return plan(newestPageSql(conditions, full.q ? ftsQuery(full.q) : null, 0));
+  };
+
+  it('walks the newest profiles in their index for keywords alone, 40,000 matches not sorted', async () => {
+    const keywords = await page({ q: 'pour cuis' });
+    expect(keywords).toContain('SCAN profile USING COVERING INDEX profile_created');
+    // The matches are a set of rowids (no profile read to find them), the page's rows read by rowid.
+    expect(keywords).toMatch(/LIST SUBQUERY \d+ \| SCAN f VIRTUAL TABLE INDEX 0:M\d*></);
+    expect(keywords).toContain('SEARCH profile USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(keywords).not.toContain('TEMP B-TREE');
+    expect(keywords).not.toContain('SEARCH t ');
+  });
+
+  it('leaves the planner its choice with other filters', async () => {
+    expect(await page({ q: 'cuis', level: 3 })).not.toContain('COVERING INDEX profile_created');
   });
 });
