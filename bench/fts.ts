@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { openLocalDatabase } from '../electron/core/db/open';
 import { searchKey } from '../electron/core/db/search-key';
@@ -19,6 +20,8 @@ import { seededRandom } from '../shared/random';
 // communes of Nouvelle-Aquitaine, presentations in French with their accents. Then a few hundred
 // searches typed as people type them (no accents, the start of words, one or two words) go
 // through the global search's own function, and the 95th percentile of their times is kept.
+// `--keep file` keeps the database in that file and reuses it at the next run (the migrations
+// added since run on it; the same seeded profiles, hence the same queries).
 
 const PROFILES = 100_000;
 const QUERIES = 400;
@@ -70,7 +73,7 @@ function draw<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
-function profiles(random: Random, count: number): Profile[] {
+export function profiles(random: Random, count: number): Profile[] {
   const trades = Object.values(TRADES_BY_NAF).flat();
   const communes = communesOfNouvelleAquitaine();
   const diplomaById = new Map(diplomas().map((diploma) => [diploma.id, diploma]));
@@ -104,7 +107,7 @@ function profiles(random: Random, count: number): Profile[] {
 }
 
 /** What is typed: the start (3 letters or more) of one or two words of a profile's text, unaccented. */
-function queries(random: Random, from: readonly Profile[], count: number): string[] {
+export function queries(random: Random, from: readonly Profile[], count: number): string[] {
   const prefix = (word: string) => word.slice(0, Math.min(word.length, 3 + Math.floor(random() * 5)));
   return Array.from({ length: count }, () => {
     const profile = draw(random, from);
@@ -123,18 +126,24 @@ function p95(times: number[]): number {
   return Number(sorted[Math.floor(sorted.length * 0.95)]!.toFixed(2));
 }
 
-/** The 95th percentile, in milliseconds, of global searches over 100,000 cached profiles. */
-export async function measureFts(): Promise<{ ftsProfileSearchP95Ms: number }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-fts-'));
-  const store = await openLocalDatabase(path.join(dir, 'local.sqlite'));
+/** The 95th percentile, in milliseconds, of global searches over 100,000 cached profiles (kept in `keep` when given, and reused). */
+export async function measureFts(keep?: string): Promise<{ ftsProfileSearchP95Ms: number }> {
+  const dir = keep ? undefined : mkdtempSync(path.join(os.tmpdir(), 'bench-fts-'));
+  const file = keep ?? path.join(dir!, 'local.sqlite');
+  const fresh = !existsSync(file);
+  const store = await openLocalDatabase(file);
   try {
     const random = seededRandom(7_2026);
-    await store.write((tx) => writeReferential(tx, 'communes', communesOfNouvelleAquitaine(), 'bench', null));
     const cached = profiles(random, PROFILES);
-    for (let i = 0; i < cached.length; i += BATCH)
-      await store.write((tx) => {
-        for (const profile of cached.slice(i, i + BATCH)) cacheProfile(tx, profile);
-      });
+    if (fresh) {
+      await store.write((tx) =>
+        writeReferential(tx, 'communes', communesOfNouvelleAquitaine(), 'bench', null),
+      );
+      for (let i = 0; i < cached.length; i += BATCH)
+        await store.write((tx) => {
+          for (const profile of cached.slice(i, i + BATCH)) cacheProfile(tx, profile);
+        });
+    }
     const typed = queries(random, cached, QUERIES);
     // The first searches warm the page cache, as the app's first keystrokes would.
     for (const q of typed.slice(0, 20)) await store.read((tx) => searchEverything(tx, q, 5));
@@ -147,10 +156,11 @@ export async function measureFts(): Promise<{ ftsProfileSearchP95Ms: number }> {
     return { ftsProfileSearchP95Ms: p95(times) };
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(await measureFts());
+  const { values } = parseArgs({ options: { keep: { type: 'string' } } });
+  console.log(await measureFts(values.keep));
 }

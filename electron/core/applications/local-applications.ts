@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { applicationFromColumns } from '../../../shared/db/rows';
+import { applicationFromColumns, type ApplicationColumns } from '../../../shared/db/rows';
 import {
   applicationStatuses,
   isOverdue,
@@ -35,10 +35,46 @@ export function localDayStart(day: string, days = 0): string {
   return new Date(year, month - 1, date + days).toISOString();
 }
 
-function localApplication(row: ApplicationTable, now: Date): LocalApplication {
-  const application = applicationFromColumns(row);
-  return { ...application, syncState: row.sync_state, overdue: isOverdue(application, now) };
+function localApplication(row: PageRow, now: Date): LocalApplication {
+  // The fresh object completed rather than copied: a page is 50 of them at each read.
+  const application = applicationFromColumns(row) as LocalApplication;
+  application.syncState = row.sync_state;
+  application.overdue = isOverdue(application, now);
+  return application;
 }
+
+/**
+ * What a page shows of an application (applicationFromColumns and the sync state), not its sort
+ * keys nor its dashboard columns: each column read is a value made for each of the page's rows.
+ */
+type PageRow = ApplicationColumns & Pick<ApplicationTable, 'sync_state'>;
+/** Every column of a page's row, named once (the type makes a column left out an error). */
+const pageColumns: Record<keyof PageRow, true> = {
+  id: true,
+  number: true,
+  offer_id: true,
+  offer_number: true,
+  offer_title: true,
+  employer_id: true,
+  employer_name: true,
+  profile: true,
+  applicant_name: true,
+  oeth: true,
+  message: true,
+  status: true,
+  abandon_reason: true,
+  reply_message: true,
+  replied_at: true,
+  replied_by: true,
+  read_at: true,
+  read_by: true,
+  received_at: true,
+  history: true,
+  version: true,
+  updated_at: true,
+  sync_state: true,
+};
+const PAGE_COLUMNS = sql.raw(Object.keys(pageColumns).join(', '));
 
 /** Each sort's column: an index starts with the status and ends with it (see migration 0004). */
 const sortColumns: Record<ApplicationsListQuery['sort'], string> = {
@@ -112,8 +148,10 @@ export function applicationsListSql(query: ApplicationsListQuery, now: Date, ove
   if (whole && !query.overdue) total = tallySql(query.status);
   else if (whole && (query.status ?? 'a_traiter') === 'a_traiter') total = overdueSql(now);
   return {
+    /** The total is the overdue count (counted once when the caller has it already). */
+    totalIsOverdue: whole && !!query.overdue && (query.status ?? 'a_traiter') === 'a_traiter',
     // The id settles ties, so that pages neither repeat nor skip a row.
-    rows: sql<ApplicationTable>`select * from application ${where} order by ${column} ${direction}, id ${direction}
+    rows: sql<PageRow>`select ${PAGE_COLUMNS} from application ${where} order by ${column} ${direction}, id ${direction}
       limit ${query.limit} offset ${query.offset}`,
     total,
   };
@@ -126,14 +164,14 @@ export function listApplications(
   now: Date,
 ): Promise<{ rows: LocalApplication[]; total: number }> {
   return store.read((tx) => {
-    const overdue = query.overdue && query.sort !== 'receivedAt' ? tx.first(overdueSql(now))?.n : 0;
-    const { rows, total } = applicationsListSql(query, now, overdue);
+    const overdue = query.overdue && query.sort !== 'receivedAt' ? tx.first(overdueSql(now))?.n : undefined;
+    const { rows, total, totalIsOverdue } = applicationsListSql(query, now, overdue);
     return {
       rows: withWaitingChanges(
         tx,
         tx.all(rows).map((row) => localApplication(row, now)),
       ),
-      total: tx.first(total)?.n ?? 0,
+      total: totalIsOverdue && overdue !== undefined ? overdue : (tx.first(total)?.n ?? 0),
     };
   });
 }

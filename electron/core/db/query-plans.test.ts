@@ -7,6 +7,10 @@ import { applicationsListQuerySchema, offersListQuerySchema } from '../../../sha
 import type { OffersListQuery } from '../../../shared/ipc/contract';
 import { applicationsListSql } from '../applications/local-applications';
 import { offersListSql } from '../offers/local-offers';
+import { conditionsOf, newestPageSql } from '../profiles/offline-search';
+import { ftsQuery } from '../search/fts-query';
+import { matchingSql, kindBase } from '../search/search-index';
+import { sql } from 'kysely';
 import { openLocalDatabase, type LocalStore } from './open';
 
 // The query plans the local reads rely on at full scale (issue 15), on the exact SQL the
@@ -72,8 +76,10 @@ describe('"Mes offres" (offers.list)', () => {
     expect(plan(offers({ employerId: EMPLOYER }).rows)).not.toContain('TEMP B-TREE');
   });
 
-  it('counts a tab, filtered or not, from an index alone', () => {
-    expect(plan(offers({}).total)).toMatch(/^SEARCH offer USING COVERING INDEX \w+ \(status=\?\)$/);
+  it('counts a whole tab from the tally, a filtered one from an index alone', () => {
+    expect(plan(offers({}).total)).toMatch(
+      /^SEARCH offer_tally USING INDEX sqlite_autoindex_offer_tally_1 \(status=\?\)$/,
+    );
     expect(plan(offers({ communeCode: '33063' }).total)).toBe(
       'SEARCH offer USING COVERING INDEX offer_status_commune (status=? AND commune_code=?)',
     );
@@ -116,5 +122,50 @@ describe('"Candidatures" (applications.list)', () => {
     expect(plan(total)).toBe(
       'SEARCH application USING COVERING INDEX application_offer (offer_id=? AND status=?)',
     );
+  });
+});
+
+describe('the global search (searchEverything) and the offline keyword search of profiles', () => {
+  it('reads each kind’s newest matches from the index in its order, then their rows by rowid', () => {
+    const query = ftsQuery('cuis bord')!;
+    for (const kind of ['offer', 'employer', 'application', 'profile'] as const) {
+      const found = plan(sql`${matchingSql(kind, query)} order by f.rowid desc limit ${5}`);
+      // 192: FTS5 hands out the rowids in descending order itself (no sort of every match);
+      // >< : the kind's range of document numbers is given to the index.
+      expect(found).toMatch(
+        /^SCAN f VIRTUAL TABLE INDEX 192:M\d*>< \| SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)$/,
+      );
+      expect(kindBase(kind)).toBeGreaterThan(0n);
+    }
+  });
+
+  it('has prefix indexes of 1 to 7 letters (migration 0009): a typed start reads one list, merges none', () => {
+    const definition = store.sqlite
+      .prepare("select sql from sqlite_master where name = 'search_fts'")
+      .pluck()
+      .get() as string;
+    expect(definition).toContain("prefix='1 2 3 4 5 6 7'");
+  });
+});
+
+describe('"Rechercher des profils" offline (searchCachedProfiles)', () => {
+  const page = async (query: object) => {
+    const full = { page: 1, ...query } as Parameters<typeof conditionsOf>[1];
+    const conditions = await store.read((tx) => conditionsOf(tx, full));
+    return plan(newestPageSql(conditions, full.q ? ftsQuery(full.q) : null, 0));
+  };
+
+  it('walks the newest profiles in their index for keywords alone, 40,000 matches not sorted', async () => {
+    const keywords = await page({ q: 'pour cuis' });
+    expect(keywords).toContain('SCAN profile USING COVERING INDEX profile_created');
+    // The matches are a set of rowids (no profile read to find them), the page's rows read by rowid.
+    expect(keywords).toMatch(/LIST SUBQUERY \d+ \| SCAN f VIRTUAL TABLE INDEX 0:M\d*></);
+    expect(keywords).toContain('SEARCH profile USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(keywords).not.toContain('TEMP B-TREE');
+    expect(keywords).not.toContain('SEARCH t ');
+  });
+
+  it('leaves the planner its choice with other filters', async () => {
+    expect(await page({ q: 'cuis', level: 3 })).not.toContain('COVERING INDEX profile_created');
   });
 });

@@ -14,7 +14,7 @@ import { fieldRefusal } from '../field-refusal';
 import { communeByCode, romeByCode, unknownDiplomas } from '../referentials/lookup';
 import { isCached } from '../referentials/tables';
 import { ftsQuery } from '../search/fts-query';
-import { matchingSql } from '../search/search-index';
+import { matchingRowidsSql } from '../search/search-index';
 import { profileFromColumns, type ProfileColumns } from '../../../shared/db/profile-rows';
 
 // "Rechercher des profils" when the platform cannot be reached: the same filters, over the
@@ -32,12 +32,32 @@ function centreOf(tx: ReadTx, code: string) {
   return commune;
 }
 
+/** The profiles whose métier, diplomas, commune or presentation hold the words (an FTS query). */
+function keywordsCondition(words: string, steer = false): RawBuilder<unknown> {
+  const rowids = matchingRowidsSql('profile', words, 'body');
+  return steer ? sql`+rowid in (${rowids})` : sql`rowid in (${rowids})`;
+}
+
+/**
+ * A page of the newest profiles matching `conditions` (conditionsOf's, `words` its keywords).
+ * Keywords alone: the newest profiles are walked in the order's index until a page of them
+ * matches (a common word, 40,000 matches, is not sorted whole); with other filters, the
+ * planner's choice. The page's rowids first, then only its rows are read whole.
+ */
+export function newestPageSql(conditions: RawBuilder<unknown>[], words: string | null, offset: number) {
+  const steered =
+    words && conditions.length === 2 ? keywordsCondition(words, true) : sql.join(conditions, sql` and `);
+  const pageRowids = sql`select rowid as r from profile where ${steered} order by created_at desc, id desc
+    limit ${PROFILES_PAGE_SIZE} offset ${offset}`;
+  return sql<ProfileColumns>`select profile.* from (${pageRowids}) as page cross join profile on profile.rowid = page.r`;
+}
+
 /** Every filter but the place, as SQL over `profile` (a referential not here yet checks nothing). */
-function conditionsOf(tx: ReadTx, query: ProfilesQuery): RawBuilder<unknown>[] {
+export function conditionsOf(tx: ReadTx, query: ProfilesQuery): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [sql`1`];
   // Only words count: a query of punctuation alone filters nothing, as on the platform.
   const words = query.q ? ftsQuery(query.q) : null;
-  if (words) conditions.push(sql`id in (${matchingSql('profile', words, 'body')})`);
+  if (words) conditions.push(keywordsCondition(words));
   if (query.diploma !== undefined) {
     if (isCached(tx, 'diplomas') && unknownDiplomas(tx, [query.diploma]).length > 0)
       throw fieldRefusal('diploma', DIPLOMA_UNKNOWN);
@@ -96,14 +116,12 @@ type Place = Pick<ProfileColumns, 'id' | 'latitude' | 'longitude' | 'created_at'
 export function searchCachedProfiles(tx: ReadTx, query: ProfilesQuery): ProfilesPage {
   const centre = query.commune === undefined ? undefined : centreOf(tx, query.commune);
   const conditions = conditionsOf(tx, query);
+  const words = query.q ? ftsQuery(query.q) : null;
   const offset = (query.page - 1) * PROFILES_PAGE_SIZE;
   const page = { page: query.page, pageSize: PROFILES_PAGE_SIZE };
   if (!centre) {
     const where = sql.join(conditions, sql` and `);
-    const rows = tx.all(
-      sql<ProfileColumns>`select * from profile where ${where} order by created_at desc, id desc
-        limit ${PROFILES_PAGE_SIZE} offset ${offset}`,
-    );
+    const rows = tx.all(newestPageSql(conditions, words, offset));
     const total = tx.first(sql<{ n: number }>`select count(*) as n from profile where ${where}`)?.n ?? 0;
     return { ...page, profiles: rows.map((row) => result(row, null)), total };
   }

@@ -7,6 +7,8 @@ import { profilesFavoritesAlertsSearch } from './0005-profiles-favorites-alerts-
 import { searchFold } from './0006-search-fold';
 import { dashboardTallies } from './0007-dashboard-tallies';
 import { coveringListIndexes } from './0008-covering-list-indexes';
+import { searchPrefixes } from './0009-search-prefixes';
+import { offerTally } from './0010-offer-tally';
 
 /**
  * The local cache's schema history, in order. Append only: a released migration is never edited
@@ -21,4 +23,6 @@ export const localMigrations: Record<string, Migration> = {
   '0006_search_fold': searchFold,
   '0007_dashboard': dashboardTallies,
   '0008_covering_list_indexes': coveringListIndexes,
+  '0009_search_prefixes': searchPrefixes,
+  '0010_offer_tally': offerTally,
 };
