@@ -20,8 +20,8 @@ export interface SyncContext {
   lastError: string | null;
   /** Counts the statuses told, so that the UI keeps the latest one. */
   revision: number;
-  /** The outbox row on its way to the platform, until its answer is stored (it may have reached it). */
-  sending: string | null;
+  /** The outbox rows on their way to the platform, until their answers are stored (they may have reached it). */
+  readonly sending: Set<string>;
   /** Entities changed by the push, told to the UI in groups (see flushChanges). */
   readonly touched: Set<string>;
   /** News stored by the current run's pull, per entity (see onArrivals). */
@@ -43,7 +43,7 @@ export function createContext(options: SyncEngineOptions, schedule: (delayMs: nu
     progress: null,
     lastError: null,
     revision: 0,
-    sending: null,
+    sending: new Set(),
     touched: new Set(),
     arrivals: new Map(),
     schedule,

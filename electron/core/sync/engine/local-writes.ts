@@ -33,7 +33,7 @@ function changedHere(ctx: SyncContext, entity: SyncEntity): void {
 
 /** Whether this change may have reached the platform (sent, whatever came back). */
 function mayHaveArrived(ctx: SyncContext, row: OutboxTable): boolean {
-  return row.attempts > 0 || row.id === ctx.sending;
+  return row.attempts > 0 || ctx.sending.has(row.id);
 }
 
 /**

@@ -40,4 +40,10 @@ export interface SyncEngineOptions {
    * feed-only platforms of some tests); by default it loads the platform's snapshot.
    */
   legacyBootstrap?: boolean;
+  /**
+   * `true`: every change goes as its own REST request (the bench's old path, and the scripted
+   * platforms of some tests). By default changes waiting together go as batches (POST /sync/push),
+   * one by one with a platform without it.
+   */
+  legacyPush?: boolean;
 }
