@@ -65,7 +65,10 @@ export function usePartBench(): () => PartBench {
         onSessionExpired: () => bench.expired++,
         // No randomness in retry delays: each is the policy's upper bound.
         random: () => 1,
+        // A scripted platform of single paths: the feed replayed, each change its own request
+        // (the snapshot and the batches are tested against the real platform, tests/sync).
         legacyBootstrap: true,
+        legacyPush: true,
       },
       (delayMs) => bench.scheduled.push(delayMs),
     );
