@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PushMutation } from '../shared/api/sync';
+import { pushResponseSchema, type PushMutation } from '../shared/api/sync';
 import type { SyncStatus } from '../shared/domain/sync';
 import type { CoreEvent } from '../shared/ipc/events';
 import { PlatformClient } from '../electron/core/platform/client';
@@ -122,9 +122,15 @@ export async function pullRemoteChanges(
       body: { mutations },
       auth: true,
     });
-    if (answer.kind !== 'ok') throw new Error(`lot refusé : ${JSON.stringify(answer)}`);
+    const results = answer.kind === 'ok' ? pushResponseSchema.parse(answer.data).results : [];
+    if (results.length !== mutations.length || results.some((r) => r.outcome !== 'applied'))
+      throw new Error(`lot refusé : ${JSON.stringify(answer).slice(0, 300)}`);
   }
   const start = performance.now();
   await invoke<SyncStatus>(core, 'sync.now');
-  return (performance.now() - start) / 1000;
+  const seconds = (performance.now() - start) / 1000;
+  const after = await invoke<Array<{ id: string; contactFirstName: string }>>(core, 'employers.list');
+  const arrived = after.filter((e) => e.contactFirstName.startsWith('Collègue')).length;
+  if (arrived < count) throw new Error(`seulement ${arrived} modifications reçues sur ${count}`);
+  return seconds;
 }
