@@ -63,6 +63,8 @@ async function fillOffer(page: Page, employer: Employer, title: string): Promise
 test('une offre créée plateforme arrêtée est « provisoire », numérotée au retour ; modifiée, dupliquée, pourvue puis archivée', async ({
   desktop,
 }) => {
+  // A long scenario (a platform stopped and started again, a dozen accessibility checks).
+  test.setTimeout(180_000);
   const { page } = desktop;
   const injection = watchForInjection(page);
   const employer = await signInWithEmployer(desktop);
