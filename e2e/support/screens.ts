@@ -19,6 +19,8 @@ export function field(page: Page, label: string) {
 
 /** Fills "Créer un compte" (the page must be open) and presses "Valider". */
 export async function fillRegistration(page: Page, account: NewAccount): Promise<void> {
+  // The form first: typed while « Se connecter » was still on screen, the mail went to its field.
+  await expect(page.getByRole('heading', { level: 1, name: 'Créer un compte' })).toBeVisible();
   await field(page, 'Mail').fill(account.mail);
   await field(page, 'Mot de passe').fill(account.password ?? STRONG_PASSWORD);
   await field(page, 'Confirmation du mot de passe').fill(
