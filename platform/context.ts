@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TokenService } from './auth/tokens';
 import type { PlatformDb } from './db/open';
 import type { RateLimitStore } from './http/rate-limit';
+import type { LiveFeed } from './sync/live-feed';
 
 /** What every route module needs. */
 export interface PlatformContext {
@@ -20,6 +21,8 @@ export interface PlatformContext {
   rateLimits: RateLimitStore;
   /** The time offers are published and archived by (tests move it). */
   clock: () => Date;
+  /** The live streams of this instance and where they hear of new feed entries. */
+  live: LiveFeed;
 }
 
 export interface RateLimits {

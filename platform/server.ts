@@ -9,6 +9,7 @@ import {
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { API_BASE } from '../shared/api/auth';
+import { STREAM_HEARTBEAT_MS } from '../shared/api/sync-stream';
 import { loadSigningKey, TokenService } from './auth/tokens';
 import type { PlatformApp, PlatformContext, RateLimits } from './context';
 import { openPlatformDatabase, type PlatformDb } from './db/open';
@@ -39,7 +40,9 @@ import { structureRoutes } from './routes/structure';
 import { syncRoutes } from './routes/sync';
 import { syncPushRoutes } from './routes/sync-push';
 import { syncSnapshotRoutes } from './routes/sync-snapshot';
+import { syncStreamRoutes } from './routes/sync-stream';
 import { seed, seedDirectory, type SeedName } from './seed';
+import { decodePoke, inProcessPokeBus } from './sync/pokes';
 
 export interface PlatformOptions {
   /** Folder of the platform's database; created if missing. */
@@ -50,6 +53,8 @@ export interface PlatformOptions {
   logger?: boolean;
   /** The time offers are published and archived by; tests pass their own. */
   clock?: () => Date;
+  /** How often a live stream sends its heartbeat (tests shorten it). */
+  streamHeartbeatMs?: number;
 }
 
 export interface Platform {
@@ -71,7 +76,13 @@ const defaultLimits: RateLimits = {
 /** The reference implementation of the regional platform's REST API (DESIGN.md §5). */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = await openPlatformDatabase(path.join(options.dataDir, 'platform.sqlite'));
+  const pokes = inProcessPokeBus();
+  const db = await openPlatformDatabase(path.join(options.dataDir, 'platform.sqlite'), {
+    onFeedPoke: (payload) => {
+      const poke = decodePoke(payload);
+      if (poke) pokes.publish(poke);
+    },
+  });
   const nafLabels = new Map(nafSubclasses().map((n) => [n.code, n.label]));
   const clock = options.clock ?? (() => new Date());
   await seedDirectory(db);
@@ -88,6 +99,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     limits: { ...defaultLimits, ...options.limits },
     rateLimits: new RateLimitStore(db, clock),
     clock,
+    live: { bus: pokes, streams: new Set(), heartbeatMs: options.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS },
   };
 
   const app = Fastify({
@@ -142,6 +154,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await syncRoutes(routes, ctx);
       await syncPushRoutes(routes, ctx);
       await syncSnapshotRoutes(routes, ctx);
+      await syncStreamRoutes(routes, ctx);
       routes.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_BASE },

@@ -4,12 +4,22 @@ import { withStatementCache } from '../../shared/db/statement-cache';
 import { migrateToLatest, TransactionalSqliteDialect } from '../../shared/db/migrate';
 import { platformMigrations } from './migrations/index';
 import type { PlatformDatabase } from './schema';
+import { SQLITE_POKE_FUNCTION } from '../sync/poke-channels';
 
 export type PlatformDb = Kysely<PlatformDatabase>;
 
+export interface OpenOptions {
+  /** A transaction announced a feed entry (see sync/pokes.ts announceChange). */
+  onFeedPoke?: (payload: string) => void;
+}
+
 /** Opens (and migrates) the platform's database file. */
-export async function openPlatformDatabase(file: string): Promise<PlatformDb> {
+export async function openPlatformDatabase(file: string, options: OpenOptions = {}): Promise<PlatformDb> {
   const sqlite = new Database(file);
+  sqlite.function(SQLITE_POKE_FUNCTION, { deterministic: false }, (payload: unknown) => {
+    if (typeof payload === 'string') options.onFeedPoke?.(payload);
+    return null;
+  });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

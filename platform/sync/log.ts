@@ -3,6 +3,7 @@ import { structureFromColumns, userFromColumns } from '../../shared/db/rows';
 import { toEmployer } from '../employers/columns';
 import { toMember } from '../db/mappers';
 import type { PlatformDb } from '../db/open';
+import { announceChange, type FeedPoke } from './pokes';
 import type { EmployersTable, StructuresTable, UsersTable } from '../db/schema';
 
 /**
@@ -64,6 +65,12 @@ export async function recordChange(trx: PlatformDb, change: ChangeRecord): Promi
     .values(row)
     .onConflict((oc) => oc.columns(['structure_id', 'entity', 'entity_id']).doUpdateSet(row))
     .execute();
+  await announceChange(trx, {
+    structureId: change.structureId,
+    seq,
+    ownerUserId: change.ownerUserId ?? null,
+    referentToo: change.referentToo ?? false,
+  });
   return seq;
 }
 
@@ -79,14 +86,16 @@ export async function rerecordEntries(
 ): Promise<number> {
   const entries = await trx
     .selectFrom('sync_log')
-    .select('entity_id')
+    .select(['entity_id', 'owner_user_id', 'referent_too'])
     .where('structure_id', '=', structureId)
     .where('entity', '=', entity)
     .where('deleted', '=', 0)
     .orderBy('seq')
     .execute();
   const changedAt = new Date().toISOString();
-  for (const { entity_id } of entries) {
+  // One poke per audience, at its last new position: a stream needs to hear only where to pull to.
+  const lastByAudience = new Map<string, FeedPoke>();
+  for (const { entity_id, owner_user_id, referent_too } of entries) {
     const seq = await nextSeq(trx, structureId);
     await trx
       .updateTable('sync_log')
@@ -95,7 +104,10 @@ export async function rerecordEntries(
       .where('entity', '=', entity)
       .where('entity_id', '=', entity_id)
       .execute();
+    const poke = { structureId, seq, ownerUserId: owner_user_id, referentToo: referent_too === 1 };
+    lastByAudience.set(`${owner_user_id ?? ''}|${referent_too}`, poke);
   }
+  for (const poke of lastByAudience.values()) await announceChange(trx, poke);
   return entries.length;
 }
 

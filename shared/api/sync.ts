@@ -28,7 +28,7 @@ export const changeSchema = z.object({
 export type Change = z.infer<typeof changeSchema>;
 
 /** `GET /sync/changes?since=<cursor>&limit=<n>`. */
-const integerParam = (message: string) =>
+export const integerParam = (message: string) =>
   z
     .string({ error: message })
     .regex(/^\d{1,15}$/, message)

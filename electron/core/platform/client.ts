@@ -38,7 +38,10 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Sends the access token (refreshing it once on 401). */
   auth?: boolean;
+  /** 0: no timeout (a live stream stays open; its reader watches it). */
   timeoutMs?: number;
+  /** Aborts the request, or the reading of a streamed answer. */
+  signal?: AbortSignal;
   /** 'stream': the body is not read, the caller reads it (a snapshot's NDJSON, see exchangeStream). */
   responseType?: 'stream';
 }
@@ -193,7 +196,8 @@ export class PlatformClient {
         data: options.body,
         headers,
         ...(options.params ? { params: options.params } : {}),
-        ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+        ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
         ...(options.responseType ? { responseType: options.responseType } : {}),
       });
     };

@@ -6,7 +6,8 @@ import { resolve } from './engine/conflicts';
 import { discard, issues, resend } from './engine/issues';
 import { applyServerRows, createMany, remove, updateMany } from './engine/local-writes';
 import type { SyncEngineOptions } from './engine/options';
-import { pull } from './engine/pull';
+import { LiveStream } from './engine/live';
+import { feedCursor, pull } from './engine/pull';
 import { runOnce } from './engine/run';
 import { Scheduler } from './engine/scheduler';
 import { readStatus } from './engine/status';
@@ -25,6 +26,7 @@ export { cursorKey } from './cursor';
 export class SyncEngine {
   private readonly ctx: SyncContext;
   private readonly scheduler: Scheduler;
+  private readonly live: LiveStream | null;
 
   constructor(options: SyncEngineOptions) {
     this.ctx = createContext(options, (delayMs) => this.scheduler.schedule(delayMs));
@@ -38,16 +40,41 @@ export class SyncEngine {
       },
       logger: options.logger,
     });
+    this.live =
+      options.live === false
+        ? null
+        : new LiveStream({
+            client: options.client,
+            readCursor: () => feedCursor(this.ctx),
+            onPoke: (cursor) => void this.onPoke(cursor),
+            onLiveChange: (live) => this.scheduler.setLive(live),
+            logger: options.logger,
+            ...(options.random ? { random: options.random } : {}),
+            ...(options.liveRetry ? { retry: options.liveRetry } : {}),
+            ...(options.liveIdleMs ? { idleMs: options.liveIdleMs } : {}),
+          });
   }
 
-  /** Starts syncing: now, then every few minutes, after local changes and on reconnection. */
+  /** Starts syncing: now, then when the platform pokes (or every few minutes without its stream), after local changes and on reconnection. */
   start(): void {
     this.scheduler.start();
+    this.live?.start();
   }
 
-  /** Stops scheduling and waits for a run in progress. */
-  stop(): Promise<void> {
-    return this.scheduler.stop();
+  /** Stops scheduling and the live stream, and waits for a run in progress. */
+  async stop(): Promise<void> {
+    await Promise.all([this.live?.stop(), this.scheduler.stop()]);
+  }
+
+  /** A pull soon, when the platform's feed is past this desktop's cursor. */
+  private async onPoke(cursor: number): Promise<void> {
+    const local = await feedCursor(this.ctx).catch(() => null);
+    if (local !== null && cursor > local) this.scheduler.poke();
+  }
+
+  /** A screen that shows the platform's latest state opened: pull now (one run, as any other). */
+  refresh(): void {
+    this.scheduler.schedule(0);
   }
 
   /** One run at a time; a request during a run makes another run follow it. */
@@ -63,6 +90,7 @@ export class SyncEngine {
 
   onReconnect(): void {
     this.scheduler.onReconnect();
+    this.live?.wake();
   }
 
   status(): Promise<SyncStatus> {

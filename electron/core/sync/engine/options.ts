@@ -46,4 +46,13 @@ export interface SyncEngineOptions {
    * one by one with a platform without it.
    */
   legacyPush?: boolean;
+  /**
+   * `false`: no live stream (GET /sync/stream); the periodic sync alone brings others' changes.
+   * By default the engine keeps one open while it runs and pulls when the platform pokes.
+   */
+  live?: boolean;
+  /** Reconnection delays of the live stream (tests shorten them). */
+  liveRetry?: BackoffPolicy;
+  /** A live stream silent this long is dropped and opened again. */
+  liveIdleMs?: number;
 }

@@ -29,6 +29,22 @@ export async function verifyMembership(ctx: SyncContext): Promise<boolean> {
   return (await ctx.options.verifyMembership?.()) ?? false;
 }
 
+function readCursor(ctx: SyncContext, structureId: string): Promise<number> {
+  return ctx.options.store.read((tx) =>
+    Number(
+      tx.first<{ value: string }>(sql`select value from meta where key = ${cursorKey(structureId)}`)?.value ??
+        0,
+    ),
+  );
+}
+
+/** Where this desktop stands in its structure's feed; null while it has none to follow (no structure, pending). */
+export async function feedCursor(ctx: SyncContext): Promise<number | null> {
+  const membership = await readMembership(ctx);
+  if (!membership?.structure_id || !membership.role) return null;
+  return readCursor(ctx, membership.structure_id);
+}
+
 /** Applies the change feed page by page (after a bootstrap on a fresh database); false when it stopped early (offline...). */
 export async function pull(ctx: SyncContext): Promise<boolean> {
   let membership = await readMembership(ctx);
@@ -46,12 +62,7 @@ export async function pull(ctx: SyncContext): Promise<boolean> {
     const bootstrapped = await bootstrap(ctx, structureId);
     if (!bootstrapped) return false;
   }
-  const cursor = await ctx.options.store.read((tx) =>
-    Number(
-      tx.first<{ value: string }>(sql`select value from meta where key = ${cursorKey(structureId)}`)?.value ??
-        0,
-    ),
-  );
+  const cursor = await readCursor(ctx, structureId);
   // The first pull of an account brings its whole history: nothing in it is news.
   const news = cursor > 0;
   let total: number | null = null;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Scheduler } from './scheduler';
+import { POKE_DEBOUNCE_MS, Scheduler } from './scheduler';
 
 /** A run that ends when the test says so. */
 function controlledRuns() {
@@ -148,6 +148,40 @@ describe('Scheduler', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(clear).toHaveBeenCalledTimes(1);
     expect(run).toHaveBeenCalledTimes(2);
+    await s.stop();
+  });
+
+  it('makes one run of a burst of pokes, shortly after the first', async () => {
+    const run = vi.fn(async () => undefined);
+    const s = scheduler(run);
+    s.start();
+    await vi.advanceTimersByTimeAsync(0);
+    run.mockClear();
+    s.poke();
+    await vi.advanceTimersByTimeAsync(POKE_DEBOUNCE_MS / 2);
+    s.poke();
+    s.poke();
+    expect(run).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(POKE_DEBOUNCE_MS / 2);
+    expect(run).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(run).toHaveBeenCalledTimes(1);
+    await s.stop();
+  });
+
+  it('keeps the periodic sync for when the live stream is down', async () => {
+    const run = vi.fn(async () => undefined);
+    const s = scheduler(run);
+    s.start();
+    await vi.advanceTimersByTimeAsync(0);
+    run.mockClear();
+    s.setLive(true);
+    await vi.advanceTimersByTimeAsync(180_000);
+    expect(run).not.toHaveBeenCalled();
+    s.setLive(false);
+    // The period's run goes on the tick after it.
+    await vi.advanceTimersByTimeAsync(60_001);
+    expect(run).toHaveBeenCalledTimes(1);
     await s.stop();
   });
 });

@@ -10,10 +10,13 @@ export interface SchedulerOptions {
   logger: Logger;
 }
 
+/** A poke waits this long for others: a burst of entries (a batch pushed by a colleague) makes one pull. */
+export const POKE_DEBOUNCE_MS = 150;
+
 /**
- * When the engine syncs: at start, every `periodicMs`, a while after a local change (the
- * debounce is the caller's delay), at a change's retry time (backoff), and at once when asked
- * or when the network is back. Runs never overlap: asked during a run, another one follows it.
+ * When the engine syncs: at start, when the platform pokes (its live stream), every `periodicMs`
+ * while the stream is down, a while after a local change (the debounce is the caller's delay), at
+ * a change's retry time (backoff), and at once when asked or when the network is back. Runs never overlap: asked during a run, another one follows it.
  * Nothing is scheduled before start() nor after stop(); runNow() and syncNow() work regardless.
  */
 export class Scheduler {
@@ -23,6 +26,7 @@ export class Scheduler {
   private periodic: NodeJS.Timeout | undefined;
   private running: Promise<void> | null = null;
   private again = false;
+  private live = false;
 
   constructor(private readonly options: SchedulerOptions) {}
 
@@ -31,7 +35,10 @@ export class Scheduler {
     if (this.enabled) return;
     this.enabled = true;
     this.schedule(0);
-    this.periodic = setInterval(() => this.schedule(0), this.options.periodicMs);
+    // With the live stream up, the platform says when there is something to pull.
+    this.periodic = setInterval(() => {
+      if (!this.live) this.schedule(0);
+    }, this.options.periodicMs);
     this.periodic.unref();
   }
 
@@ -58,6 +65,16 @@ export class Scheduler {
       void this.runNow();
     }, delayMs);
     this.timer.unref();
+  }
+
+  /** The platform's feed grew past this desktop's cursor. */
+  poke(): void {
+    this.schedule(POKE_DEBOUNCE_MS);
+  }
+
+  /** Whether the live stream is up: the periodic sync is its fallback. */
+  setLive(live: boolean): void {
+    this.live = live;
   }
 
   /** One run at a time; a request during a run makes another run follow it. */
