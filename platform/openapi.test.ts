@@ -67,6 +67,7 @@ describe('GET /openapi.json', () => {
         'GET /sync/changes',
         'POST /sync/push',
         'GET /sync/snapshot',
+        'GET /sync/stream',
         'GET /health',
         'GET /referentials/rome',
         'GET /referentials/diplomas',

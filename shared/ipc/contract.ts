@@ -312,6 +312,8 @@ export const contract = {
   'sync.status': channel(none, syncStatusSchema),
   /** "Synchroniser maintenant": retries at once, waits for the run. */
   'sync.now': channel(none, syncStatusSchema),
+  /** A screen that shows the platform's latest state opened: a pull soon, not waited for. */
+  'sync.refresh': channel(none, done),
   'sync.issues': channel(none, z.array(syncIssueSchema)),
   /** One field of a conflict: keep my value or the platform's. */
   'sync.resolve': channel(

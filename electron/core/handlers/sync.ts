@@ -5,7 +5,13 @@ export function syncHandlers(
   ctx: HandlerContext,
 ): Pick<
   Handlers,
-  'sync.status' | 'sync.now' | 'sync.issues' | 'sync.resolve' | 'sync.resend' | 'sync.discard'
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.refresh'
+  | 'sync.issues'
+  | 'sync.resolve'
+  | 'sync.resend'
+  | 'sync.discard'
 > {
   const engine = () => ctx.sessions.requireAccount().sync;
   return {
@@ -14,6 +20,10 @@ export function syncHandlers(
     },
     async 'sync.now'() {
       return engine().syncNow();
+    },
+    async 'sync.refresh'() {
+      engine().refresh();
+      return { done: true as const };
     },
     async 'sync.issues'() {
       return engine().issues();

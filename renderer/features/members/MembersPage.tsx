@@ -15,6 +15,7 @@ import { notifySuccess } from '../../ui/notify';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useConnectivity } from '../session/queries';
 import { useSignedInSession } from '../session/SessionGate';
+import { useRefreshOnOpen } from '../sync/queries';
 
 export const MEMBERS_PATH = '/mon-compte/utilisateurs-de-ma-structure';
 
@@ -180,6 +181,7 @@ function ChooseAndAct({
 
 function MembersManager({ onTransferred }: { onTransferred: (member: LocalMember | null) => void }) {
   const members = useQuery({ queryKey: queryKeys.members, queryFn: () => call('members.list') });
+  useRefreshOnOpen();
   const connectivity = useConnectivity();
   const offline = connectivity.data?.state === 'offline';
   const change = useRoleChange(onTransferred);

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { SyncStatus } from '../../../shared/domain/sync';
 import { call } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
@@ -28,4 +29,15 @@ export function useSyncNow() {
     mutationFn: () => call('sync.now'),
     onSuccess: (status) => storeSyncStatus(queryClient, status),
   });
+}
+
+/**
+ * A page whose data others change on the platform (the users of the structure): opening it asks
+ * for a pull, whose changes then refresh the page like any other (entities.changed).
+ */
+export function useRefreshOnOpen() {
+  useEffect(() => {
+    // Offline, or signed out meanwhile: the page shows what the cache has, which is all it can do.
+    call('sync.refresh').catch(() => undefined);
+  }, []);
 }
