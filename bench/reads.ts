@@ -174,6 +174,8 @@ function application(i: number, to: Offer, random: () => number): Application {
     status,
     abandonReason: abandoned ? 'Le candidat a supprimé ce profil.' : null,
     replyMessage: replied ? 'Bonjour, merci de votre candidature.' : null,
+    refusalReason: status === 'refusee' ? 'profil_inadapte' : null,
+    refusalDetail: null,
     repliedAt: replied ? receivedAt : null,
     repliedBy: replied ? 'Camille Martin' : null,
     readAt: status === 'a_traiter' ? null : receivedAt,

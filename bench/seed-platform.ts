@@ -128,6 +128,8 @@ function application(index: number, offer: Offer, random: () => number): Applica
     status,
     abandonReason: abandoned ? 'Le candidat a supprimé ce profil.' : null,
     replyMessage: replied ? 'Bonjour, merci de votre candidature : appelez-nous au 05 56 00 00 00.' : null,
+    refusalReason: status === 'refusee' ? 'profil_inadapte' : null,
+    refusalDetail: null,
     repliedAt: replied ? receivedAt : null,
     repliedBy: replied ? 'Camille Martin' : null,
     readAt: status === 'a_traiter' ? null : receivedAt,

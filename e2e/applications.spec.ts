@@ -3,12 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { CandidateClient } from '../platform/candidate-client';
 import { DEMO_APPLICATION_COUNTS } from '../platform/seed/demo-applications-plan';
 import { DEMO_CANDIDATE, DEMO_OETH_CANDIDATE } from '../platform/seed/demo-candidates';
-import { OETH_SENTENCE, REPLY_DECISION_REQUIRED } from '../shared/domain/applications';
+import {
+  OETH_SENTENCE,
+  REFUSAL_DETAIL_REQUIRED,
+  REFUSAL_REASON_REQUIRED,
+  REPLY_DECISION_REQUIRED,
+} from '../shared/domain/applications';
 import type { Offer } from '../shared/domain/offers';
 import { expect, test, type Desktop } from './fixtures';
 import { expectScreen } from './support/a11y';
 import { HOSTILE_TEXT } from './support/data';
-import { rowWith, syncNow, watchForInjection } from './support/pickers';
+import { choose, rowWith, syncNow, watchForInjection } from './support/pickers';
 import { platformAs } from './support/platform-api';
 import { field, openDashboard, signInAsDemo, syncSettled } from './support/screens';
 
@@ -115,10 +120,23 @@ test('une candidature déposée arrive « A traiter » avec une notification ; l
   await expect(form.getByRole('textbox', { name: 'Message' })).toHaveValue(
     new RegExp(`^Bonjour ${DEMO_CANDIDATE.firstName},`),
   );
+  // A refusal names its reason, from the list.
+  await form.getByRole('button', { name: 'Envoyer la réponse' }).click();
+  await expect(form.getByText(REFUSAL_REASON_REQUIRED)).toBeVisible();
+  await choose(page, 'Motif du refus', 'Offre déjà pourvue');
   await form.getByRole('button', { name: 'Envoyer la réponse' }).click();
   await expect(page.getByText('Refusée', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Réponse/ })).toContainText('Offre déjà pourvue');
   await syncSettled(page);
   expect((await platform.application(second.id)).status).toBe('refusee');
+  // The candidate reads the reason with the message.
+  expect(await candidate.notifications()).toContainEqual(
+    expect.objectContaining({
+      kind: 'refus',
+      applicationNumber: second.number,
+      refusalReason: 'Offre déjà pourvue',
+    }),
+  );
 
   // The candidate deletes the first profile: the application is abandoned, their data gone.
   await candidate.deleteProfile(profiles[0]!.id);
@@ -207,8 +225,16 @@ test('la réponse exige un choix et un message ; une candidature abandonnée ne 
   await expect(page.getByText('A traiter', { exact: true }).first()).toBeVisible();
   await replyForm(page).getByRole('radio', { name: REFUSE }).check();
   await field(page, 'Message').fill('   ');
-  await replyForm(page).getByRole('button', { name: 'Envoyer la réponse' }).click();
+  // Focused first: leaving « Message » shows its error, which moves the button under the pointer.
+  const send = replyForm(page).getByRole('button', { name: 'Envoyer la réponse' });
+  await send.focus();
   await expect(page.getByText('Le champ « Message » est obligatoire.')).toBeVisible();
+  await send.click();
+  await expect(page.getByText(REFUSAL_REASON_REQUIRED)).toBeVisible();
+  // « Autre » asks what it is.
+  await choose(page, 'Motif du refus', 'Autre');
+  await send.click();
+  await expect(page.getByText(REFUSAL_DETAIL_REQUIRED)).toBeVisible();
 
   // An abandoned application offers no answer.
   await page.goBack();
@@ -279,6 +305,8 @@ test('un modèle de réponse ajouté sert à répondre d’un coup à deux candi
   await dialog.getByRole('textbox', { name: 'Modèle de réponse' }).click();
   await page.getByRole('option', { name }).click();
   await expect(dialog.getByRole('textbox', { name: 'Message' })).toHaveValue(/^Bonjour \{prénom\},/);
+  await choose(page, 'Motif du refus', 'Autre');
+  await dialog.getByRole('textbox', { name: 'Précisez le motif' }).fill('Session complète');
   await dialog.getByRole('button', { name: 'Envoyer la réponse' }).click();
   await dialog.getByRole('button', { name: 'Confirmer l’envoi à 2 candidatures' }).click();
   await expect(dialog).toBeHidden();

@@ -4,7 +4,7 @@ import { browserInstallHint, CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chr
 import { ELECTRON_MISSING, electronVersion, findElectronBinary } from '../scripts/electron-binary';
 import { electronSqliteBinding } from '../scripts/electron-sqlite';
 import { repoRoot, startNodeProcess, type Running } from '../scripts/processes';
-import { slowPlatform, type SlowPlatform } from './support/slow-platform';
+import { testProxy, type TestProxy } from './support/test-proxy';
 
 export type Target = 'web' | 'electron';
 
@@ -36,12 +36,15 @@ interface TestFixtures {
   desktopNow: string | undefined;
   /** Holds back each chunk of the sync answers by this many ms (`test.use`): progress to see. */
   slowSyncMs: number | undefined;
+  /** The platform seems to have no live stream (`test.use`): the desktop syncs on its own schedule only. */
+  withoutLiveStream: boolean;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   target: ['web', { option: true, scope: 'worker' }],
   desktopNow: [undefined, { option: true }],
   slowSyncMs: [undefined, { option: true }],
+  withoutLiveStream: [false, { option: true }],
 
   // Launched on first use only, so the electron project never needs a Chromium.
   chromium: [
@@ -60,7 +63,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  desktop: async ({ target, chromium, desktopNow, slowSyncMs }, use, testInfo) => {
+  desktop: async ({ target, chromium, desktopNow, slowSyncMs, withoutLiveStream }, use, testInfo) => {
     const electronBinary = target === 'electron' ? findElectronBinary() : null;
     if (target === 'electron' && !electronBinary) testInfo.skip(true, ELECTRON_MISSING);
     if (target === 'electron' && desktopNow) testInfo.skip(true, 'desktopNow : hôte web seulement (--now).');
@@ -78,9 +81,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const platformUrl = platform.url;
     const platformPort = new URL(platformUrl).port;
     // The desktop talks to the platform through it; specs' own REST calls go straight.
-    const proxy: SlowPlatform | undefined = slowSyncMs
-      ? await slowPlatform(platformUrl, slowSyncMs)
-      : undefined;
+    const proxy: TestProxy | undefined =
+      slowSyncMs || withoutLiveStream
+        ? await testProxy(platformUrl, { ...(slowSyncMs ? { slowSyncMs } : {}), withoutLiveStream })
+        : undefined;
     const desktopPlatformUrl = proxy?.url ?? platformUrl;
 
     let host: Running | undefined;

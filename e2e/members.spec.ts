@@ -170,7 +170,7 @@ test('changer de mail demande le mot de passe actuel ; un mauvais mot de passe e
   await expect(page.getByRole('heading', { level: 1, name: /^Bonjour/ })).toBeVisible();
 });
 
-test('un gestionnaire retiré de la structure est déconnecté à la synchronisation suivante ; ses données locales restent jusqu’à ce qu’il les supprime', async ({
+test('un gestionnaire retiré de la structure est déconnecté dès que la plateforme le signale ; ses données locales restent jusqu’à ce qu’il les supprime', async ({
   desktop,
 }) => {
   const { page } = desktop;
@@ -179,8 +179,8 @@ test('un gestionnaire retiré de la structure est déconnecté à la synchronisa
   // The first sync ends first: removed while it runs, they would be signed out by that one.
   await syncSettled(page);
 
+  // No click: the platform pokes the desktop, whose pull finds the account no longer a member.
   await (await platformAs(desktop.platformUrl)).remove(DEMO_GESTIONNAIRE.mail);
-  await syncNow(page);
 
   await expectScreen(page, 'Se connecter');
   const notice = page.getByRole('alert').filter({ hasText: 'Vous avez été déconnecté' });

@@ -1,4 +1,8 @@
-import { applicationStatusLabels, type ApplicationReply } from '../../shared/domain/applications';
+import {
+  applicationStatusLabels,
+  refusalReasonText,
+  type ApplicationReply,
+} from '../../shared/domain/applications';
 import type { PlatformDb } from '../db/open';
 import type { ApplicationsTable } from '../db/schema';
 import { ProblemError } from '../http/problem';
@@ -56,6 +60,8 @@ export async function replyToApplication(
     ...current,
     status: reply.status,
     reply_message: reply.replyMessage,
+    refusal_reason: reply.refusalReason ?? null,
+    refusal_detail: reply.refusalReason === 'autre' ? (reply.refusalDetail ?? null) : null,
     replied_at: at,
     replied_by: by,
     read_at: current.read_at ?? at,
@@ -64,7 +70,9 @@ export async function replyToApplication(
       kind: 'repondue',
       at,
       by,
-      detail: applicationStatusLabels[reply.status],
+      detail: reply.refusalReason
+        ? `${applicationStatusLabels[reply.status]} : ${refusalReasonText(reply.refusalReason, reply.refusalDetail ?? null)}`
+        : applicationStatusLabels[reply.status],
     }),
     version: current.version + 1,
     updated_at: at,
@@ -89,6 +97,9 @@ export async function replyToApplication(
         offer_title: changed.offer_title,
         structure_name: structure.trade_name ?? structure.legal_name,
         message: reply.replyMessage,
+        refusal_reason: reply.refusalReason
+          ? refusalReasonText(reply.refusalReason, reply.refusalDetail ?? null)
+          : null,
         created_at: at,
       })
       .execute();

@@ -61,6 +61,7 @@ function describeNotification(notification: CandidateNotification): string[] {
   return [
     `Le ${when} — ${notificationKinds[notification.kind]} — ${subject} — ${notification.structureName}`,
     ...(notification.profileId === null ? [] : [`   pour votre profil ${notification.profileId}`]),
+    ...(notification.refusalReason === null ? [] : [`   Motif du refus : ${notification.refusalReason}`]),
     ...notification.message.split('\n').map((line) => `   ${line}`),
   ];
 }

@@ -82,6 +82,7 @@ export async function contactProfile(
       offer_title: offer.title,
       structure_name: structure.trade_name ?? structure.legal_name,
       message: contact.message,
+      refusal_reason: null,
       created_at: at,
     })
     .execute();

@@ -169,6 +169,8 @@ export interface CandidateNotificationsTable {
   offer_title: string;
   structure_name: string;
   message: string;
+  /** A refusal's reason as the candidate reads it (null otherwise, and before reasons existed). */
+  refusal_reason: string | null;
   created_at: string;
 }
 

@@ -25,7 +25,11 @@ const INTERVIEW = {
   status: 'recevable',
   replyMessage: 'Bonjour, pouvez-vous venir le 12 mars ? Écrivez-nous à contact@cfa.fr.',
 };
-const REFUSAL = { status: 'refusee', replyMessage: 'Bonjour, le poste est pourvu. Bonne continuation.' };
+const REFUSAL = {
+  status: 'refusee',
+  replyMessage: 'Bonjour, le poste est pourvu. Bonne continuation.',
+  refusalReason: 'offre_pourvue',
+};
 
 /** A structure (référent "Régine Référent"), two gestionnaires ("Léa Attente"), a partner employer. */
 async function team() {
@@ -342,6 +346,7 @@ describe('POST /applications/{id}/reply', () => {
         offerTitle: offer.title,
         structureName: structure.tradeName ?? structure.legalName,
         message: INTERVIEW.replyMessage,
+        refusalReason: null,
         createdAt: at,
       },
     ]);
@@ -353,11 +358,18 @@ describe('POST /applications/{id}/reply', () => {
     expect(refused.statusCode, refused.body).toBe(200);
     expect(refused.json()).toMatchObject({
       status: 'refusee',
+      refusalReason: 'offre_pourvue',
+      refusalDetail: null,
       repliedBy: 'Régine Référent',
       readBy: 'Léa Attente',
       version: 3,
     });
-    expect((await notifications(candidate.token)).map((n) => n.kind)).toEqual(['refus', 'entretien']);
+    expect(refused.json().history.at(-1)).toMatchObject({ detail: 'Refusée : Offre déjà pourvue' });
+    // The candidate reads the reason with the message.
+    expect((await notifications(candidate.token)).map((n) => [n.kind, n.refusalReason])).toEqual([
+      ['refus', 'Offre déjà pourvue'],
+      ['entretien', null],
+    ]);
     const closed = expectProblem(await reply(owner.token, refused.json(), INTERVIEW), 409);
     expect(closed).toMatchObject({
       code: 'application_closed',
@@ -367,8 +379,33 @@ describe('POST /applications/{id}/reply', () => {
 
   it.each([
     ['without a decision', { replyMessage: 'Bonjour' }, ['status']],
-    ['without a message', { status: 'refusee' }, ['replyMessage']],
-    ['with a blank message', { status: 'refusee', replyMessage: '   ' }, ['replyMessage']],
+    ['without a message', { status: 'refusee', refusalReason: 'offre_pourvue' }, ['replyMessage']],
+    [
+      'with a blank message',
+      { status: 'refusee', replyMessage: '   ', refusalReason: 'offre_pourvue' },
+      ['replyMessage'],
+    ],
+    ['refusing without a reason', { status: 'refusee', replyMessage: 'Bonjour' }, ['refusalReason']],
+    [
+      'refusing for "autre" without saying what',
+      { status: 'refusee', replyMessage: 'Bonjour', refusalReason: 'autre', refusalDetail: '  ' },
+      ['refusalDetail'],
+    ],
+    [
+      'with an unknown reason',
+      { status: 'refusee', replyMessage: 'Bonjour', refusalReason: 'humeur' },
+      ['refusalReason'],
+    ],
+    [
+      'with a reason longer than 200 characters',
+      { status: 'refusee', replyMessage: 'Bonjour', refusalReason: 'autre', refusalDetail: 'x'.repeat(201) },
+      ['refusalDetail'],
+    ],
+    [
+      'with a reason for an interview',
+      { status: 'recevable', replyMessage: 'Bonjour', refusalReason: 'offre_pourvue' },
+      ['refusalReason'],
+    ],
     ['with neither', {}, ['status', 'replyMessage']],
     ['with another decision', { status: 'abandonnee', replyMessage: 'Bonjour' }, ['status']],
   ])('refuses a reply %s, naming the fields, and changes nothing', async (_why, body, fields) => {

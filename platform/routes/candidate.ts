@@ -165,6 +165,7 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
         offerTitle: row.offer_title,
         structureName: row.structure_name,
         message: row.message,
+        refusalReason: row.refusal_reason,
         createdAt: row.created_at,
       }));
     },

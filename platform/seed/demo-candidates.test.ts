@@ -4,6 +4,8 @@ import {
   applicantProfileSchema,
   applicationSchema,
   applicationStatusLabels,
+  refusalReasonLabels,
+  refusalReasons,
   applicationStatuses,
   isOverdue,
   type ApplicationEvent,
@@ -250,11 +252,17 @@ describe('the demo applications', () => {
       const replies = history.filter((e) => e.kind === 'repondue');
       if (row.status === 'recevable' || row.status === 'refusee') {
         expect(read, row.id).toHaveLength(1);
+        // A refusal names its reason, one of the list, on the row and in the history.
+        const reason = row.refusal_reason;
+        expect(reason === null).toBe(row.status !== 'refusee');
+        if (reason) expect(refusalReasons).toContain(reason);
         expect(history.at(-1)).toMatchObject({
           kind: 'repondue',
           at: row.replied_at,
           by: row.replied_by,
-          detail: applicationStatusLabels[row.status],
+          detail: reason
+            ? `${applicationStatusLabels[row.status]} : ${refusalReasonLabels[reason]}`
+            : applicationStatusLabels[row.status],
         });
         // The manual: the candidate has no other way to reach the CFA.
         expect(row.reply_message).toMatch(/@cfa-demo\.fr|05 56 00 00 00/);

@@ -8,7 +8,13 @@
  * did it, and what candidates and staff did since (a closed account, a reply) stays done.
  */
 import { applicationToColumns } from '../../shared/db/rows';
-import { applicationStatusLabels, type ApplicationEvent } from '../../shared/domain/applications';
+import {
+  applicationStatusLabels,
+  refusalReasonLabels,
+  refusalReasons,
+  type ApplicationEvent,
+  type RefusalReason,
+} from '../../shared/domain/applications';
 import { PROFILE_DELETED } from '../applications/abandonment';
 import { applicantProfileOf } from '../applications/applicant';
 import { memberName } from '../applications/columns';
@@ -151,6 +157,11 @@ interface RowContext {
   profiles: ReadonlyMap<string, CandidateProfilesTable>;
 }
 
+/** A demo refusal's reason: one of the list (never "autre"), the same at every seeding. */
+function demoRefusal(planned: Pick<PlannedApplication, 'id'>): RefusalReason {
+  return refusalReasons[Number.parseInt(planned.id.slice(0, 8), 16) % (refusalReasons.length - 1)]!;
+}
+
 function applicationRow(planned: PlannedApplication, context: RowContext): ApplicationsTable {
   const { offer, names } = context;
   const history: ApplicationEvent[] = [
@@ -169,7 +180,10 @@ function applicationRow(planned: PlannedApplication, context: RowContext): Appli
       kind: 'repondue',
       at: reply.at.toISOString(),
       by: names[reply.by],
-      detail: applicationStatusLabels[reply.status],
+      detail:
+        reply.status === 'refusee'
+          ? `${applicationStatusLabels[reply.status]} : ${refusalReasonLabels[demoRefusal(planned)]}`
+          : applicationStatusLabels[reply.status],
     });
   }
   if (planned.abandonedAt) {
@@ -203,6 +217,8 @@ function applicationRow(planned: PlannedApplication, context: RowContext): Appli
       status: planned.status,
       abandonReason: planned.abandonedAt ? PROFILE_DELETED : null,
       replyMessage: lastReply?.message ?? null,
+      refusalReason: planned.status === 'refusee' ? demoRefusal(planned) : null,
+      refusalDetail: null,
       repliedAt: lastReply?.at.toISOString() ?? null,
       repliedBy: lastReply ? names[lastReply.by] : null,
       readAt: planned.read?.at.toISOString() ?? null,
@@ -341,6 +357,7 @@ export async function seedDemoCandidates(db: PlatformDb, now: Date): Promise<boo
             offer_title: offersById.get(application.offerId)!.title,
             structure_name: structureName,
             message: reply.message,
+            refusal_reason: reply.status === 'refusee' ? refusalReasonLabels[demoRefusal(application)] : null,
             created_at: reply.at.toISOString(),
           }))
         : [],

@@ -4,7 +4,7 @@ import type { Employer, EmployerStatus } from '../domain/employers';
 import type { ContractType, Offer, OfferStatus } from '../domain/offers';
 import type { Structure } from '../domain/structure';
 import type { ReplyTemplate } from '../domain/reply-templates';
-import type { Application, ApplicationStatus } from '../domain/applications';
+import type { Application, ApplicationStatus, RefusalReason } from '../domain/applications';
 
 // The platform's tables and the desktop's cache store users, structures, employers and offers
 // in the same columns; one mapping serves both sides.
@@ -354,6 +354,8 @@ export interface ApplicationColumns {
   status: ApplicationStatus;
   abandon_reason: string | null;
   reply_message: string | null;
+  refusal_reason: RefusalReason | null;
+  refusal_detail: string | null;
   replied_at: string | null;
   replied_by: string | null;
   read_at: string | null;
@@ -379,6 +381,8 @@ export function applicationFromColumns(row: ApplicationColumns): Application {
     status: row.status,
     abandonReason: row.abandon_reason,
     replyMessage: row.reply_message,
+    refusalReason: row.refusal_reason,
+    refusalDetail: row.refusal_detail,
     repliedAt: row.replied_at,
     repliedBy: row.replied_by,
     readAt: row.read_at,
@@ -407,6 +411,8 @@ export function applicationToColumns(application: Application): ApplicationColum
     status: application.status,
     abandon_reason: application.abandonReason,
     reply_message: application.replyMessage,
+    refusal_reason: application.refusalReason,
+    refusal_detail: application.refusalDetail,
     replied_at: application.repliedAt,
     replied_by: application.repliedBy,
     read_at: application.readAt,

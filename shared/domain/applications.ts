@@ -47,16 +47,75 @@ export const REPLY_CONTACT_WARNING =
 export const OETH_SENTENCE =
   'Ce candidat a déclaré bénéficier de l’obligation d’emploi des travailleurs handicapés (OETH).';
 
-/**
- * "Répondre à cette candidature": `POST /applications/{id}/reply`, and the local change the
- * desktop queues (the status it gives is shown at once, offline included).
- */
-export const applicationReplySchema = z
+/** Why an application is refused: one of a fixed list (counted in the statistics), "autre" with a text. */
+export const refusalReasons = [
+  'profil_inadapte',
+  'offre_pourvue',
+  'candidature_incomplete',
+  'distance_mobilite',
+  'autre',
+] as const;
+export type RefusalReason = (typeof refusalReasons)[number];
+export const refusalReasonLabels: Record<RefusalReason, string> = {
+  profil_inadapte: 'Profil ne correspondant pas aux attentes',
+  offre_pourvue: 'Offre déjà pourvue',
+  candidature_incomplete: 'Candidature incomplète',
+  distance_mobilite: 'Distance ou mobilité',
+  autre: 'Autre',
+};
+export const REFUSAL_DETAIL_MAX = 200;
+export const REFUSAL_REASON_REQUIRED = 'Choisissez le motif du refus.';
+export const REFUSAL_DETAIL_REQUIRED = 'Précisez le motif du refus.';
+const REFUSAL_REASON_UNEXPECTED = 'Un motif de refus ne s’indique qu’avec « Refuser la candidature ».';
+
+/** A refusal's reason as the candidate and the history read it: the label, or the text of "autre". */
+export function refusalReasonText(reason: RefusalReason, detail: string | null): string {
+  return reason === 'autre' && detail ? detail : refusalReasonLabels[reason];
+}
+
+/** The fields of a reply, before the rules that tie them together (see applicationReplySchema). */
+export const applicationReplyFields = z
   .object({
     status: z.enum(replyDecisions, { error: REPLY_DECISION_REQUIRED }),
     replyMessage: requiredText('Message', 4000),
+    refusalReason: z.enum(refusalReasons, { error: 'Motif du refus invalide.' }).optional(),
+    refusalDetail: z
+      .string({ error: 'Précision du motif invalide.' })
+      .trim()
+      .max(REFUSAL_DETAIL_MAX, `La précision du motif ne doit pas dépasser ${REFUSAL_DETAIL_MAX} caractères.`)
+      .optional(),
   })
   .strict();
+
+/**
+ * "Répondre à cette candidature": `POST /applications/{id}/reply`, and the local change the
+ * desktop queues (the status it gives is shown at once, offline included). A refusal needs its
+ * reason, "autre" its text; an interview takes none.
+ */
+export function checkReplyRules(
+  reply: { status: string; refusalReason?: RefusalReason | undefined; refusalDetail?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (reply.status === 'refusee' && !reply.refusalReason)
+    ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: REFUSAL_REASON_REQUIRED });
+  if (reply.status !== 'refusee' && reply.refusalReason)
+    ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: REFUSAL_REASON_UNEXPECTED });
+  if (reply.refusalReason === 'autre' && !reply.refusalDetail)
+    ctx.addIssue({ code: 'custom', path: ['refusalDetail'], message: REFUSAL_DETAIL_REQUIRED });
+  if (reply.refusalReason !== 'autre' && reply.refusalDetail)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['refusalDetail'],
+      message: 'La précision du motif ne s’indique qu’avec le motif « Autre ».',
+    });
+}
+
+/** The rules run even when another field is wrong: a form shows every missing field at once. */
+export const replyRulesParams = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+};
+
+export const applicationReplySchema = applicationReplyFields.superRefine(checkReplyRules, replyRulesParams);
 export type ApplicationReply = z.output<typeof applicationReplySchema>;
 export type ApplicationReplyInput = z.input<typeof applicationReplySchema>;
 
@@ -67,7 +126,7 @@ export const applicationReadSchema = z.object({ readAt: isoDateTimeSchema }).str
  * Every field a local change of an application may carry (the sync engine's patch schema): a
  * reply goes to `POST …/reply`, a reading to `PATCH`.
  */
-export const applicationPatchSchema = applicationReplySchema
+export const applicationPatchSchema = applicationReplyFields
   .extend(applicationReadSchema.shape)
   .partial()
   .strict();
@@ -131,6 +190,10 @@ export const applicationSchema = z.object({
   /** Why it is "Abandonnée" (French, for staff). */
   abandonReason: z.string().nullable(),
   replyMessage: z.string().nullable(),
+  /** Why it was refused (null otherwise; entries from before the reasons read null). */
+  refusalReason: z.enum(refusalReasons).nullable().default(null),
+  /** The text of a reason "autre". */
+  refusalDetail: z.string().nullable().default(null),
   repliedAt: isoDateTimeSchema.nullable(),
   repliedBy: z.string().nullable(),
   readAt: isoDateTimeSchema.nullable(),
@@ -148,6 +211,8 @@ export function receivedState(receivedAt: string) {
     status: 'a_traiter' as const,
     abandonReason: null,
     replyMessage: null,
+    refusalReason: null,
+    refusalDetail: null,
     repliedAt: null,
     repliedBy: null,
     readAt: null,

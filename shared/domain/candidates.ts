@@ -97,6 +97,8 @@ export const candidateNotificationSchema = z.object({
   /** The structure's name; never its contact details. */
   structureName: z.string(),
   message: z.string(),
+  /** Why the application was refused, as the structure chose it (null otherwise). */
+  refusalReason: z.string().nullable().default(null),
   createdAt: isoDateTimeSchema,
 });
 export type CandidateNotification = z.infer<typeof candidateNotificationSchema>;

@@ -8,7 +8,13 @@ import {
   registrationFormSchema,
   userPatchSchema,
 } from '../domain/account';
-import { applicationReplySchema, applicationStatusSchema } from '../domain/applications';
+import {
+  applicationReplyFields,
+  applicationReplySchema,
+  applicationStatusSchema,
+  checkReplyRules,
+  replyRulesParams,
+} from '../domain/applications';
 import { employerFormSchema, employerPatchSchema } from '../domain/employers';
 import { memberParamsSchema, transferSchema } from '../domain/members';
 import {
@@ -234,16 +240,15 @@ export const contract = {
    * none). The message may hold a template's placeholders, filled for each application.
    */
   'applications.replyMany': channel(
-    z
-      .object({
+    applicationReplyFields
+      .extend({
         ids: z
           .array(z.uuid(), { error: 'Sélectionnez au moins une candidature.' })
           .min(1, 'Sélectionnez au moins une candidature.')
           .max(500, 'Pas plus de 500 candidatures à la fois.'),
-        status: applicationReplySchema.shape.status,
-        replyMessage: applicationReplySchema.shape.replyMessage,
       })
-      .strict(),
+      .strict()
+      .superRefine(checkReplyRules, replyRulesParams),
     z.object({ replied: z.number().int() }),
   ),
   /**

@@ -178,6 +178,7 @@ describe('"Candidatures" on the desktop', () => {
     const bulk = {
       status: 'refusee',
       replyMessage: 'Bonjour {prénom}, l’offre « {intitulé} » est pourvue.',
+      refusalReason: 'offre_pourvue',
     } as const;
 
     const mixed = await refuse('applications.replyMany', { ids: [A, C], ...bulk });
@@ -198,13 +199,42 @@ describe('"Candidatures" on the desktop', () => {
     expect(await call('applications.replyMany', { ids: [A, B, A], ...bulk })).toEqual({ replied: 2 });
     const messages = (await scripted().outbox()).map((row) => JSON.parse(row.payload) as object);
     expect(messages).toEqual([
-      { status: 'refusee', replyMessage: 'Bonjour Émilie, l’offre « Commis de cuisine » est pourvue.' },
-      { status: 'refusee', replyMessage: 'Bonjour Lucas, l’offre « Commis de cuisine » est pourvue.' },
+      {
+        status: 'refusee',
+        replyMessage: 'Bonjour Émilie, l’offre « Commis de cuisine » est pourvue.',
+        refusalReason: 'offre_pourvue',
+      },
+      {
+        status: 'refusee',
+        replyMessage: 'Bonjour Lucas, l’offre « Commis de cuisine » est pourvue.',
+        refusalReason: 'offre_pourvue',
+      },
     ]);
     expect(await refuse('applications.replyMany', { ids: [A, B], ...bulk })).toMatchObject({
       code: 'conflict',
       message: 'Les candidatures « Refusées » ne peuvent plus recevoir de réponse.',
     });
+  });
+
+  it('asks a refusal for its reason, and « Autre » for its text, before anything is written', async () => {
+    const { refuse } = await desktop('gestionnaire', [sampleApplication(A)]);
+    const refusal = { status: 'refusee', replyMessage: 'Bonjour, le poste est pourvu.' } as const;
+    expect(await refuse('applications.reply', { id: A, reply: refusal })).toMatchObject({
+      code: 'validation',
+      fields: { 'reply.refusalReason': 'Choisissez le motif du refus.' },
+    });
+    expect(
+      await refuse('applications.reply', { id: A, reply: { ...refusal, refusalReason: 'autre' } }),
+    ).toMatchObject({ code: 'validation', fields: { 'reply.refusalDetail': 'Précisez le motif du refus.' } });
+    expect(
+      await refuse('applications.replyMany', {
+        ids: [A],
+        ...refusal,
+        refusalReason: 'autre',
+        refusalDetail: '',
+      }),
+    ).toMatchObject({ code: 'validation', fields: { refusalDetail: 'Précisez le motif du refus.' } });
+    expect(await scripted().outbox()).toEqual([]);
   });
 
   it('refuses a reply to an application a gestionnaire no longer sees', async () => {
@@ -213,7 +243,10 @@ describe('"Candidatures" on the desktop', () => {
       sampleOffer(OFFER_ID, { sharedWithStructure: false, createdBy: SOMEONE_ELSE, number: 12, version: 1 }),
     ]);
     expect(
-      await refuse('applications.reply', { id: A, reply: { status: 'refusee', replyMessage: 'Non merci.' } }),
+      await refuse('applications.reply', {
+        id: A,
+        reply: { status: 'refusee', replyMessage: 'Non merci.', refusalReason: 'profil_inadapte' },
+      }),
     ).toEqual({ code: 'forbidden', message: NOT_YOURS });
   });
 });

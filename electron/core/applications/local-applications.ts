@@ -58,6 +58,8 @@ const pageColumns: Record<keyof PageRow, true> = {
   employer_id: true,
   employer_name: true,
   profile: true,
+  refusal_reason: true,
+  refusal_detail: true,
   applicant_name: true,
   oeth: true,
   message: true,

@@ -12,11 +12,24 @@ export function applicationRequest(id: string, payload: Fields, known: Fields): 
     return {
       method: 'POST',
       path: `/applications/${id}/reply`,
-      body: {
+      body: replyBody({
         status: 'status' in payload ? payload.status : known.status,
         replyMessage: 'replyMessage' in payload ? payload.replyMessage : known.replyMessage,
-      },
+        refusalReason: 'refusalReason' in payload ? payload.refusalReason : known.refusalReason,
+        refusalDetail: 'refusalDetail' in payload ? payload.refusalDetail : known.refusalDetail,
+      }),
     };
   }
   return { method: 'PATCH', path: `/applications/${id}`, body: { readAt: payload.readAt } };
+}
+
+/** A reply's body: a refusal carries its reason (and the text of "autre"), an interview none. */
+function replyBody(reply: Fields): Fields {
+  const { refusalReason, refusalDetail, ...rest } = reply;
+  if (rest.status !== 'refusee' || refusalReason === null || refusalReason === undefined) return rest;
+  return {
+    ...rest,
+    refusalReason,
+    ...(refusalReason === 'autre' && typeof refusalDetail === 'string' ? { refusalDetail } : {}),
+  };
 }

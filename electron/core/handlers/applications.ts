@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
+import type { ApplicationReply } from '../../../shared/domain/applications';
 import {
   countApplications,
   findApplication,
@@ -38,7 +39,7 @@ export function applicationsHandlers(
   const store = () => ctx.sessions.requireAccount().store;
 
   /** Replies to these applications, all or none; answers how many were written. */
-  const reply = async (ids: string[], answer: { status: 'recevable' | 'refusee'; replyMessage: string }) => {
+  const reply = async (ids: string[], answer: ApplicationReply) => {
     const { store, sync, structure } = await requireMember(ctx);
     const signature = structureName(structure);
     const plan = await store.read((tx) => planReplies(tx, ids, answer, signature, clock()));
@@ -81,8 +82,8 @@ export function applicationsHandlers(
       await reply([id], answer);
       return readApplicationDetails(store(), id, clock());
     },
-    async 'applications.replyMany'({ ids, status, replyMessage }) {
-      return { replied: await reply(ids, { status, replyMessage }) };
+    async 'applications.replyMany'({ ids, ...answer }) {
+      return { replied: await reply(ids, answer) };
     },
   };
 }

@@ -2,7 +2,11 @@ import { PrintButton } from '../shortcuts/PrintButton';
 import { Alert, Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { applicantName, applicationStatusLabels } from '../../../shared/domain/applications';
+import {
+  applicantName,
+  applicationStatusLabels,
+  refusalReasonText,
+} from '../../../shared/domain/applications';
 import type { ApplicationDetails } from '../../../shared/domain/session';
 import { messageOf } from '../../api/client';
 import { formatDateTime } from '../../ui/dates';
@@ -33,6 +37,14 @@ function SentReply({ application }: { application: ApplicationDetails }) {
       <DetailList
         items={[
           { label: 'Décision', value: applicationStatusLabels[application.status] },
+          ...(application.refusalReason
+            ? [
+                {
+                  label: 'Motif du refus',
+                  value: refusalReasonText(application.refusalReason, application.refusalDetail),
+                },
+              ]
+            : []),
           { label: 'Par', value: application.repliedBy },
           { label: 'Date', value: application.repliedAt ? formatDateTime(application.repliedAt) : null },
           {

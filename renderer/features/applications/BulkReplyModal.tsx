@@ -2,18 +2,13 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
-import {
-  applicationReplySchema,
-  applicationStatusTabLabels,
-  type ApplicationReply,
-  type ApplicationStatus,
-} from '../../../shared/domain/applications';
+import { applicationStatusTabLabels, type ApplicationStatus } from '../../../shared/domain/applications';
 import { replyPlaceholders } from '../../../shared/domain/reply-templates';
 import { messageOf } from '../../api/client';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { plural } from '../../ui/plural';
 import { useReplyMany, useReplyTemplates } from './queries';
-import { emptyReply, ReplyFields, type ReplyValues } from './ReplyFields';
+import { emptyReply, ReplyFields, replyFormSchema, toReply, type ReplyValues } from './ReplyFields';
 
 const placeholders = Object.entries(replyPlaceholders)
   .map(([placeholder, meaning]) => `${placeholder} par ${meaning}`)
@@ -33,13 +28,13 @@ function BulkReplyForm({ ids, status, onClose, onSent }: Props) {
   const [confirming, setConfirming] = useState(false);
   const form = useForm<ReplyValues>({
     initialValues: emptyReply,
-    validate: zod4Resolver(applicationReplySchema),
+    validate: zod4Resolver(replyFormSchema),
     validateInputOnBlur: true,
   });
   const count = plural(ids.length, 'candidature', 'candidatures');
   const send = (values: ReplyValues) =>
     replyMany.mutate(
-      { ids: [...ids], ...(values as ApplicationReply) },
+      { ids: [...ids], ...toReply(values) },
       { onSuccess: onSent, onError: () => setConfirming(false) },
     );
 

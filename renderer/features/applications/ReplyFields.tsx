@@ -1,12 +1,19 @@
-import { Alert, Anchor, Group, Radio, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Anchor, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
+  applicationReplySchema,
+  REFUSAL_DETAIL_MAX,
+  refusalReasonLabels,
+  refusalReasons,
   REPLY_CONTACT_WARNING,
   replyDecisionLabels,
   replyDecisions,
+  type ApplicationReply,
+  type RefusalReason,
 } from '../../../shared/domain/applications';
+import { z } from '../../../shared/zod';
 import type { ReplyTemplate } from '../../../shared/domain/reply-templates';
 import { fieldProps } from '../../ui/forms';
 import { REPLY_TEMPLATES_PATH } from './paths';
@@ -15,9 +22,39 @@ import { REPLY_TEMPLATES_PATH } from './paths';
 export type ReplyValues = {
   status: '' | (typeof replyDecisions)[number];
   replyMessage: string;
+  /** Shown once « Refuser la candidature » is chosen. */
+  /** Null until chosen (Mantine's Select holds null, not ''). */
+  refusalReason: RefusalReason | null;
+  /** Shown for the reason « Autre ». */
+  refusalDetail: string;
 };
 
-export const emptyReply: ReplyValues = { status: '', replyMessage: '' };
+export const emptyReply: ReplyValues = {
+  status: '',
+  replyMessage: '',
+  refusalReason: null,
+  refusalDetail: '',
+};
+
+/**
+ * The reply the form's values make: a reason only with a refusal, its text only with « Autre »
+ * (what the user chose before changing their mind is not sent).
+ */
+export function toReply(values: ReplyValues): ApplicationReply {
+  const refusing = values.status === 'refusee';
+  return {
+    status: values.status,
+    replyMessage: values.replyMessage,
+    ...(refusing && values.refusalReason ? { refusalReason: values.refusalReason } : {}),
+    ...(refusing && values.refusalReason === 'autre' ? { refusalDetail: values.refusalDetail } : {}),
+  } as ApplicationReply;
+}
+
+/** The form's check: the shared schema, on the reply the values make. */
+export const replyFormSchema = z.preprocess(
+  (values) => toReply(values as ReplyValues),
+  applicationReplySchema,
+);
 
 interface Props {
   form: UseFormReturnType<ReplyValues>;
@@ -55,6 +92,28 @@ export function ReplyFields({ form, templates, fill }: Props) {
           ))}
         </Stack>
       </Radio.Group>
+      {decision === 'refusee' && (
+        <Group align="flex-start">
+          <Select
+            label="Motif du refus"
+            required
+            placeholder="Choisissez un motif"
+            data={refusalReasons.map((value) => ({ value, label: refusalReasonLabels[value] }))}
+            allowDeselect={false}
+            w={360}
+            {...fieldProps(form, 'refusalReason')}
+          />
+          {form.values.refusalReason === 'autre' && (
+            <TextInput
+              label="Précisez le motif"
+              required
+              maxLength={REFUSAL_DETAIL_MAX}
+              w={360}
+              {...fieldProps(form, 'refusalDetail')}
+            />
+          )}
+        </Group>
+      )}
       <Group align="flex-end">
         <Select
           label="Modèle de réponse"

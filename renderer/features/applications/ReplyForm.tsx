@@ -1,11 +1,10 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { applicationReplySchema, type ApplicationReply } from '../../../shared/domain/applications';
 import { fillTemplate } from '../../../shared/domain/reply-templates';
 import type { ApplicationDetails } from '../../../shared/domain/session';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useSubmitForm } from '../../ui/useSubmitForm';
 import { useReply, useReplyTemplates } from './queries';
-import { emptyReply, ReplyFields, type ReplyValues } from './ReplyFields';
+import { emptyReply, ReplyFields, replyFormSchema, toReply, type ReplyValues } from './ReplyFields';
 
 /** "Répondre à cette candidature": validated with the shared schema, saved here at once (offline too). */
 export function ReplyForm({ application }: { application: ApplicationDetails }) {
@@ -13,9 +12,8 @@ export function ReplyForm({ application }: { application: ApplicationDetails }) 
   const reply = useReply(application.id);
   const { form, failure, mutation, onSubmit } = useSubmitForm({
     initialValues: emptyReply,
-    schema: applicationReplySchema,
-    // The schema has checked the decision: it is no longer empty here.
-    submit: (values: ReplyValues) => reply.send(values as ApplicationReply),
+    schema: replyFormSchema,
+    submit: (values: ReplyValues) => reply.send(toReply(values)),
     onSuccess: reply.onSent,
   });
   const fill = (body: string) =>

@@ -30,6 +30,8 @@ const base: LocalApplication = {
   status: 'recevable',
   abandonReason: null,
   replyMessage: 'Venez le 3 mars',
+  refusalReason: null,
+  refusalDetail: null,
   repliedAt: '2026-03-02T10:00:00.000Z',
   repliedBy: 'Claire Dubois',
   readAt: '2026-03-01T09:00:00.000Z',

@@ -9,6 +9,7 @@ import { dashboardTallies } from './0007-dashboard-tallies';
 import { coveringListIndexes } from './0008-covering-list-indexes';
 import { searchPrefixes } from './0009-search-prefixes';
 import { offerTally } from './0010-offer-tally';
+import { refusalReasons } from './0011-refusal-reasons';
 
 /**
  * The local cache's schema history, in order. Append only: a released migration is never edited
@@ -25,4 +26,5 @@ export const localMigrations: Record<string, Migration> = {
   '0008_covering_list_indexes': coveringListIndexes,
   '0009_search_prefixes': searchPrefixes,
   '0010_offer_tally': offerTally,
+  '0011_refusal_reasons': refusalReasons,
 };

@@ -1,19 +1,36 @@
 import http from 'node:http';
 
-export interface SlowPlatform {
+export interface TestProxy {
   url: string;
   close(): Promise<void>;
 }
 
+export interface TestProxyOptions {
+  /**
+   * Holds back every chunk of the sync answers (changes, snapshot) by this many ms: long enough
+   * for a spec to see the first synchronisation's progress.
+   */
+  slowSyncMs?: number;
+  /**
+   * Answers GET /sync/stream with a bare 404, as a platform without live sync does: the desktop
+   * then learns of others' changes at its syncs only (what a spec about conflicts needs).
+   */
+  withoutLiveStream?: boolean;
+}
+
 /**
- * A proxy in front of the platform that holds back every chunk of the sync answers (changes,
- * snapshot) by `delayMs`: long enough for a spec to see the first synchronisation's progress.
- * The rest (sign-in, referentials) goes through at full speed. Test-only: no knob in the product.
+ * A proxy in front of the platform, between it and the desktop; the rest (sign-in,
+ * referentials) goes through at full speed. Test-only: no knob in the product.
  */
-export async function slowPlatform(target: string, delayMs: number): Promise<SlowPlatform> {
+export async function testProxy(target: string, options: TestProxyOptions): Promise<TestProxy> {
   const upstream = new URL(target);
+  const delayMs = options.slowSyncMs ?? 0;
   const server = http.createServer((request, response) => {
-    const slow = (request.url ?? '').includes('/sync/');
+    if (options.withoutLiveStream && (request.url ?? '').includes('/sync/stream')) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('introuvable');
+      return;
+    }
+    const slow = delayMs > 0 && (request.url ?? '').includes('/sync/');
     const forwarded = http.request(
       new URL(request.url ?? '/', upstream),
       { method: request.method, headers: { ...request.headers, host: upstream.host } },
