@@ -11,7 +11,7 @@ import path from 'node:path';
 import { API_BASE } from '../shared/api/auth';
 import { loadSigningKey, TokenService } from './auth/tokens';
 import type { PlatformApp, PlatformContext, RateLimits } from './context';
-import { openPlatformDatabase, type PlatformDb } from './db/open';
+import { dialectOf, openPlatformDatabase, type PlatformDb, type PlatformDialect } from './db/open';
 import { acceptEmptyBodies } from './http/empty-body';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { installProblemHandlers } from './http/problem';
@@ -42,8 +42,10 @@ import { syncSnapshotRoutes } from './routes/sync-snapshot';
 import { seed, seedDirectory, type SeedName } from './seed';
 
 export interface PlatformOptions {
-  /** Folder of the platform's database; created if missing. */
-  dataDir: string;
+  /** Folder of the platform's SQLite database; created if missing. Unused with `databaseUrl`. */
+  dataDir?: string;
+  /** A PostgreSQL database (`postgres://user@host:port/db`) instead of the SQLite file. */
+  databaseUrl?: string;
   seed?: SeedName;
   accessTokenTtlSeconds?: number;
   limits?: Partial<RateLimits>;
@@ -55,6 +57,7 @@ export interface PlatformOptions {
 export interface Platform {
   app: PlatformApp;
   db: PlatformDb;
+  dialect: PlatformDialect;
   /** Starts listening on 127.0.0.1; port 0 picks a free one. Returns the base URL. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -68,10 +71,17 @@ const defaultLimits: RateLimits = {
   registrationWindowMs: 60 * 60_000,
 };
 
+/** The PostgreSQL address, or the SQLite file in `dataDir` (the folder made if missing). */
+function databaseLocation(options: PlatformOptions): string {
+  if (options.databaseUrl) return options.databaseUrl;
+  if (!options.dataDir) throw new Error('createPlatform : dataDir ou databaseUrl est obligatoire');
+  mkdirSync(options.dataDir, { recursive: true });
+  return path.join(options.dataDir, 'platform.sqlite');
+}
+
 /** The reference implementation of the regional platform's REST API (DESIGN.md §5). */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const db = await openPlatformDatabase(path.join(options.dataDir, 'platform.sqlite'));
+  const db = await openPlatformDatabase(databaseLocation(options));
   const nafLabels = new Map(nafSubclasses().map((n) => [n.code, n.label]));
   const clock = options.clock ?? (() => new Date());
   await seedDirectory(db);
@@ -152,6 +162,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   return {
     app,
     db,
+    dialect: dialectOf(db),
     async listen(port, host = '127.0.0.1') {
       await app.listen({ port, host });
       const address = app.server.address();

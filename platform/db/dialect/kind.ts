@@ -1,0 +1,12 @@
+import { PostgresAdapter, type Kysely } from 'kysely';
+
+/** The two engines the platform runs on: the embedded default and the regional deployment's. */
+export type PlatformDialect = 'sqlite' | 'postgres';
+
+/**
+ * Which engine a kysely instance (or one of its transactions) speaks to. Read from the adapter
+ * rather than remembered beside the connection: migrations and transactions only get a `Kysely`.
+ */
+export function dialectOf(db: Kysely<any>): PlatformDialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
