@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { PostgresDialect, type Kysely } from 'kysely';
 import pg from 'pg';
 import { withStatementCache } from '../../shared/db/statement-cache';
 import { migrateToLatest, TransactionalSqliteDialect } from '../../shared/db/migrate';
 import { dialectOf, type PlatformDialect } from './dialect/kind';
+import { PlatformKysely } from './dialect/transactions';
 import { platformMigrations } from './migrations/index';
 import type { PlatformDatabase } from './schema';
 
@@ -33,7 +34,7 @@ function openSqlite(file: string): PlatformDb {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<PlatformDatabase>({
+  return new PlatformKysely<PlatformDatabase>({
     dialect: new TransactionalSqliteDialect({ database: withStatementCache(sqlite) }),
   });
 }
@@ -43,7 +44,7 @@ function openPostgres(connectionString: string): PlatformDb {
   // An idle connection the server dropped (restart, failover) must not crash the process: the
   // pool forgets it and the next query opens another.
   pool.on('error', () => {});
-  return new Kysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool }) });
+  return new PlatformKysely<PlatformDatabase>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** Opens the platform's database without migrating it (`migrate` and tests do that themselves). */
