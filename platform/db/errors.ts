@@ -33,7 +33,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = codeOf(error);
   if (typeof code === 'string') {
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code))
+      return true;
     // admin_shutdown, crash_shutdown, cannot_connect_now; class 08: connection exceptions.
     if (code === '57P01' || code === '57P02' || code === '57P03' || /^08/.test(code)) return true;
   }

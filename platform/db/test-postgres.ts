@@ -36,7 +36,10 @@ function freePort(): Promise<number> {
 }
 
 /** initdb refuses to run as root: root runs the tools as `postgres`, on a folder it owns. */
-function runner(bin: string): { run: (tool: string, args: string[]) => void; prepare: (dir: string) => void } {
+function runner(bin: string): {
+  run: (tool: string, args: string[]) => void;
+  prepare: (dir: string) => void;
+} {
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]) => {
     const command = path.join(bin, tool);
@@ -123,15 +126,19 @@ async function clusterUrl(): Promise<string> {
   return (await ownCluster).url;
 }
 
-/** A new database, migrated and with the companies directory, for one platform (or several sharing it). */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A new database, migrated and with the companies directory (unless `empty`), for one platform or several sharing it. */
+export async function createTestDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const cluster = await clusterUrl();
   const name = `platform_${randomUUID().replaceAll('-', '')}`;
   const admin = connectPlatformDatabase(`${cluster}/postgres`);
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await sql`create database ${sql.id(name)} template ${sql.id(TEMPLATE)}`.execute(admin);
+        // `empty`: no migration run yet, for the tests of migrating.
+        const template = options.empty ? 'template0' : TEMPLATE;
+        await sql`create database ${sql.id(name)} template ${sql.id(template)}`.execute(admin);
         break;
       } catch (error) {
         // 55006: another worker's copy of the template is still being made; wait a little.

@@ -1,4 +1,12 @@
-import { Migrator, PostgresAdapter, SqliteAdapter, SqliteDialect, sql, type Kysely, type Migration } from 'kysely';
+import {
+  Migrator,
+  PostgresAdapter,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+  type Kysely,
+  type Migration,
+} from 'kysely';
 
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   // SQLite's DDL is transactional; kysely's adapter says otherwise to stay conservative, which

@@ -5,7 +5,11 @@ import { dialectOf } from './kind';
 // SQLite reads them with json_each, PostgreSQL with jsonb_array_elements over a cast.
 
 /** The JSON array of strings in `column` holds one of `values`. */
-export function jsonArrayHasAny(db: Kysely<any>, column: string, values: readonly string[]): RawBuilder<boolean> {
+export function jsonArrayHasAny(
+  db: Kysely<any>,
+  column: string,
+  values: readonly string[],
+): RawBuilder<boolean> {
   if (values.length === 0) return sql<boolean>`1 = 0`;
   const list = sql.join(values);
   return dialectOf(db) === 'postgres'

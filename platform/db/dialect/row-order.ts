@@ -11,5 +11,7 @@ export type OrderedTable = (typeof ORDERED_TABLES)[number];
 
 /** The order `table`'s rows were written in (greater = later). */
 export function rowOrder(db: Kysely<any>, table: OrderedTable): RawBuilder<number> {
-  return dialectOf(db) === 'postgres' ? sql<number>`${sql.ref(`${table}.row_order`)}` : sql<number>`${sql.ref(table)}.rowid`;
+  return dialectOf(db) === 'postgres'
+    ? sql<number>`${sql.ref(`${table}.row_order`)}`
+    : sql<number>`${sql.ref(table)}.rowid`;
 }

@@ -12,7 +12,9 @@ export const migration0009Postgres: Migration = {
     // Rows made in the same millisecond are told apart by the order they were written in
     // (SQLite's rowid). Existing rows are numbered in the table's order, new ones as they come.
     for (const table of ORDERED_TABLES) {
-      await sql`alter table ${sql.table(table)} add column row_order bigint generated always as identity`.execute(db);
+      await sql`alter table ${sql.table(table)} add column row_order bigint generated always as identity`.execute(
+        db,
+      );
       await db.schema.createIndex(`${table}_row_order`).on(table).column('row_order').execute();
     }
     // Offer and profile searches match words anywhere in the folded search text (LIKE '%mot%'):
