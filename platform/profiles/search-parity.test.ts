@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProfileCreate } from '../../shared/domain/profiles';
+import type { ProfileCreate } from '../../shared/domain/candidates';
 import { createTestDatabase, testsOnPostgres } from '../db/test-postgres';
 import { COMMUNES } from '../offers/test-fixtures';
 import { createPlatform, type Platform } from '../server';

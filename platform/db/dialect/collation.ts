@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { dialectOf } from './kind';
+import { sql, type RawBuilder } from 'kysely';
+import { dialectOf, type DialectSource } from './kind';
 
 /**
  * `expression` compared without regard to case, for sorting and for the indexes that serve those
@@ -7,7 +7,7 @@ import { dialectOf } from './kind';
  * under the "C" collation is the nearest match (byte order, whatever the cluster's locale), and
  * the parentheses let the same text stand as an index expression.
  */
-export function caseInsensitive<T>(db: Kysely<any>, expression: RawBuilder<T>): RawBuilder<T> {
+export function caseInsensitive<T>(db: DialectSource, expression: RawBuilder<T>): RawBuilder<T> {
   return dialectOf(db) === 'postgres'
     ? sql<T>`(lower(${expression}) collate "C")`
     : sql<T>`${expression} collate nocase`;

@@ -1,12 +1,12 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { dialectOf } from './kind';
+import { sql, type RawBuilder } from 'kysely';
+import { dialectOf, type DialectSource } from './kind';
 
 // The platform keeps JSON arrays in text columns (the same column type on both engines):
 // SQLite reads them with json_each, PostgreSQL with jsonb_array_elements over a cast.
 
 /** The JSON array of strings in `column` holds one of `values`. */
 export function jsonArrayHasAny(
-  db: Kysely<any>,
+  db: DialectSource,
   column: string,
   values: readonly string[],
 ): RawBuilder<boolean> {
@@ -20,7 +20,7 @@ export function jsonArrayHasAny(
 
 /** The JSON array of objects in `column` has an element whose `field` is one of `values`. */
 export function jsonArrayFieldHasAny(
-  db: Kysely<any>,
+  db: DialectSource,
   column: string,
   field: string,
   values: readonly string[],

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { dialectOf } from './kind';
+import { sql, type RawBuilder } from 'kysely';
+import { dialectOf, type DialectSource } from './kind';
 
 /**
  * The tables whose rows are ordered by when they were written, as a tie-break between rows made
@@ -10,7 +10,7 @@ export const ORDERED_TABLES = ['candidate_profiles', 'candidate_notifications'] 
 export type OrderedTable = (typeof ORDERED_TABLES)[number];
 
 /** The order `table`'s rows were written in (greater = later). */
-export function rowOrder(db: Kysely<any>, table: OrderedTable): RawBuilder<number> {
+export function rowOrder(db: DialectSource, table: OrderedTable): RawBuilder<number> {
   return dialectOf(db) === 'postgres'
     ? sql<number>`${sql.ref(`${table}.row_order`)}`
     : sql<number>`${sql.ref(table)}.rowid`;

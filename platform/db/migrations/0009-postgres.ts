@@ -10,7 +10,7 @@ export const migration0009Postgres: Migration = {
   async up(db: Kysely<any>) {
     if (dialectOf(db) !== 'postgres') return;
     // Rows made in the same millisecond are told apart by the order they were written in
-    // (SQLite's rowid). Existing rows are numbered in the table's order, new ones as they come.
+    // (SQLite numbers its rows by itself). Existing rows are numbered in the table's order, new ones as they come.
     for (const table of ORDERED_TABLES) {
       await sql`alter table ${sql.table(table)} add column row_order bigint generated always as identity`.execute(
         db,
