@@ -21,6 +21,10 @@ const TEMPLATE = 'platform_template';
 export interface TestCluster {
   /** postgres://postgres@127.0.0.1:PORT (no database: add one). */
   url: string;
+  /** Stops the server, keeping its data: the database is down until `resume`. */
+  pause(): void;
+  resume(): void;
+  /** Stops the server and removes its folder. */
   stop(): void;
 }
 
@@ -82,11 +86,18 @@ export async function startTestCluster(): Promise<TestCluster> {
     const port = await freePort();
     // fsync off: a test cluster never outlives a crash, and the suite runs several times faster.
     const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-    run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
-    started = true;
+    const start = () => {
+      run('pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
+      started = true;
+    };
+    start();
     const url = `postgres://postgres@127.0.0.1:${port}`;
     await makeTemplate(url);
-    return { url, stop };
+    const pause = () => {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      started = false;
+    };
+    return { url, stop, pause, resume: start };
   } catch (error) {
     stop();
     throw error;
