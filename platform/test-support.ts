@@ -10,32 +10,39 @@ import { DEMO_PARTNER_STRUCTURES } from './seed/demo-offers';
 import { AGRICOLE_THES_SIRET, DEMO_CFA_SIRET, generateDirectory } from './seed/directory';
 import { createPlatform, type Platform, type PlatformOptions } from './server';
 
+/** Where a test platform keeps its data; another platform given the same `where` reopens it. */
+export interface TestStorage {
+  where: { dataDir: string } | { databaseUrl: string };
+  remove(): Promise<void>;
+}
+
 /**
- * A platform on a fresh database: a temp folder's SQLite file, or with
- * PLATFORM_TEST_DIALECT=postgres a new PostgreSQL database (platform/db/test-postgres.ts).
- * `dispose` closes it and removes its database.
+ * A fresh database: a temp folder for the SQLite file, or with PLATFORM_TEST_DIALECT=postgres a
+ * new PostgreSQL database (platform/db/test-postgres.ts).
  */
+export async function newTestStorage(): Promise<TestStorage> {
+  if (testsOnPostgres()) {
+    const database = await createTestDatabase();
+    return { where: { databaseUrl: database.url }, remove: () => database.drop() };
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
+  return {
+    where: { dataDir },
+    remove: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/** A platform on a fresh database; `dispose` closes it and removes its database. */
 export async function startTestPlatform(
   options: Omit<PlatformOptions, 'dataDir' | 'databaseUrl'> = {},
 ): Promise<{ platform: Platform; dispose(): Promise<void> }> {
-  if (testsOnPostgres()) {
-    const database = await createTestDatabase();
-    const platform = await createPlatform({ databaseUrl: database.url, ...options });
-    return {
-      platform,
-      async dispose() {
-        await platform.close();
-        await database.drop();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-  const platform = await createPlatform({ dataDir, ...options });
+  const storage = await newTestStorage();
+  const platform = await createPlatform({ ...storage.where, ...options });
   return {
     platform,
     async dispose() {
       await platform.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await storage.remove();
     },
   };
 }
