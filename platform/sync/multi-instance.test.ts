@@ -21,12 +21,12 @@ describe.skipIf(!testsOnPostgres())('two platform instances on one PostgreSQL da
   const nextSiret = freeSirets();
 
   beforeAll(async () => {
-    // An empty database: both instances migrate it, seed the directory and make the signing
-    // key at the same moment, as two processes started together do.
+    // An empty database: both instances migrate it, seed the directory and the demo, and make
+    // the signing key at the same moment, as two processes started together do.
     database = await createTestDatabase({ empty: true });
     [a, b] = await Promise.all([
-      createPlatform({ databaseUrl: database.url }),
-      createPlatform({ databaseUrl: database.url }),
+      createPlatform({ databaseUrl: database.url, seed: 'demo' }),
+      createPlatform({ databaseUrl: database.url, seed: 'demo' }),
     ]);
   });
   afterAll(async () => {
@@ -35,7 +35,7 @@ describe.skipIf(!testsOnPostgres())('two platform instances on one PostgreSQL da
     await database?.drop();
   });
 
-  it('migrated the database once, whichever started first', async () => {
+  it('migrated and seeded the database once, whichever started first', async () => {
     expect(a.dialect).toBe('postgres');
     const migrations = await a.db
       .selectFrom('kysely_migration' as never)
@@ -44,6 +44,11 @@ describe.skipIf(!testsOnPostgres())('two platform instances on one PostgreSQL da
     expect(migrations.n).toBe(9);
     const keys = await a.db.selectFrom('settings').selectAll().where('key', '=', 'jwt_secret').execute();
     expect(keys).toHaveLength(1);
+    const users = await a.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(users.n).toBe(3);
   });
 
   it('accepts on B a token issued by A, and a refresh token rotated on A is refused on B', async () => {

@@ -1,4 +1,4 @@
-import { Kysely, type TransactionBuilder } from 'kysely';
+import { Kysely, sql, type TransactionBuilder } from 'kysely';
 import { isRetryableConflict } from '../errors';
 import { dialectOf } from './kind';
 
@@ -46,4 +46,26 @@ export class PlatformKysely<DB> extends Kysely<DB> {
     const builder = super.transaction();
     return dialectOf(this) === 'postgres' ? retrying(builder.setIsolationLevel('serializable')) : builder;
   }
+}
+
+/**
+ * Runs `work` while no other instance runs work of the same `name`: on PostgreSQL under a
+ * session advisory lock, on one connection that `work` then uses for everything (its
+ * transactions included); on SQLite, where one process owns the file, as it is. For one-off
+ * work that checks then writes across several transactions (seeding the demo at start).
+ */
+export async function exclusively<DB, T>(
+  db: Kysely<DB>,
+  name: string,
+  work: (db: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  if (dialectOf(db) !== 'postgres') return work(db);
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(hashtext(${name}))`.execute(connection);
+    try {
+      return await work(connection);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(connection);
+    }
+  });
 }
