@@ -22,6 +22,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // PLATFORM_TEST_DIALECT=postgres: one throwaway PostgreSQL cluster for the run.
+          globalSetup: ['platform/db/test-postgres-setup.ts'],
         },
       },
       {

@@ -12,7 +12,7 @@ import { API_BASE } from '../shared/api/auth';
 import { STREAM_HEARTBEAT_MS } from '../shared/api/sync-stream';
 import { loadSigningKey, TokenService } from './auth/tokens';
 import type { PlatformApp, PlatformContext, RateLimits } from './context';
-import { openPlatformDatabase, type PlatformDb } from './db/open';
+import { dialectOf, openPlatformDatabase, type PlatformDb, type PlatformDialect } from './db/open';
 import { acceptEmptyBodies } from './http/empty-body';
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { installProblemHandlers } from './http/problem';
@@ -43,10 +43,13 @@ import { syncSnapshotRoutes } from './routes/sync-snapshot';
 import { syncStreamRoutes } from './routes/sync-stream';
 import { seed, seedDirectory, type SeedName } from './seed';
 import { decodePoke, inProcessPokeBus } from './sync/pokes';
+import { listenForPokes } from './sync/postgres-pokes';
 
 export interface PlatformOptions {
-  /** Folder of the platform's database; created if missing. */
-  dataDir: string;
+  /** Folder of the platform's SQLite database; created if missing. Unused with `databaseUrl`. */
+  dataDir?: string;
+  /** A PostgreSQL database (`postgres://user@host:port/db`) instead of the SQLite file. */
+  databaseUrl?: string;
   seed?: SeedName;
   accessTokenTtlSeconds?: number;
   limits?: Partial<RateLimits>;
@@ -62,6 +65,7 @@ export interface PlatformOptions {
 export interface Platform {
   app: PlatformApp;
   db: PlatformDb;
+  dialect: PlatformDialect;
   /** Starts listening on 127.0.0.1; port 0 picks a free one. Returns the base URL. */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -75,11 +79,18 @@ const defaultLimits: RateLimits = {
   registrationWindowMs: 60 * 60_000,
 };
 
+/** The PostgreSQL address, or the SQLite file in `dataDir` (the folder made if missing). */
+function databaseLocation(options: PlatformOptions): string {
+  if (options.databaseUrl) return options.databaseUrl;
+  if (!options.dataDir) throw new Error('createPlatform : dataDir ou databaseUrl est obligatoire');
+  mkdirSync(options.dataDir, { recursive: true });
+  return path.join(options.dataDir, 'platform.sqlite');
+}
+
 /** The reference implementation of the regional platform's REST API (DESIGN.md §5). */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
-  mkdirSync(options.dataDir, { recursive: true });
   const pokes = inProcessPokeBus();
-  const db = await openPlatformDatabase(path.join(options.dataDir, 'platform.sqlite'), {
+  const db = await openPlatformDatabase(databaseLocation(options), {
     onFeedPoke: (payload) => {
       const poke = decodePoke(payload);
       if (poke) pokes.publish(poke);
@@ -170,10 +181,19 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   );
   await app.ready();
   const archiving = scheduleArchiving(db, clock, (error) => app.log.error(error));
+  // On PostgreSQL the pokes of every instance come through NOTIFY (SQLite's come from the connection).
+  const listener = options.databaseUrl
+    ? await listenForPokes(options.databaseUrl, pokes, {
+        // Pokes of the gap may be lost: the desktops reconnect with their cursor and are poked if behind.
+        onGap: () => ctx.live.streams.forEach((stream) => stream.end()),
+        onError: (error) => app.log.warn(error),
+      })
+    : null;
 
   return {
     app,
     db,
+    dialect: dialectOf(db),
     async listen(port, host = '127.0.0.1') {
       await app.listen({ port, host });
       const address = app.server.address();
@@ -183,6 +203,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async close() {
       await archiving.stop();
       await app.close();
+      await listener?.close();
       await db.destroy();
     },
   };

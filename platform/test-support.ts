@@ -4,29 +4,64 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { problemSchema, type Problem } from '../shared/api/problem';
 import { userSchema, type User } from '../shared/domain/account';
+import { createTestDatabase, testsOnPostgres } from './db/test-postgres';
 import { DEMO_OBSERVATION_HOSTS } from './seed/demo';
 import { DEMO_PARTNER_STRUCTURES } from './seed/demo-offers';
 import { AGRICOLE_THES_SIRET, DEMO_CFA_SIRET, generateDirectory } from './seed/directory';
 import { createPlatform, type Platform, type PlatformOptions } from './server';
 
+/** Where a test platform keeps its data; another platform given the same `where` reopens it. */
+export interface TestStorage {
+  where: { dataDir: string } | { databaseUrl: string };
+  remove(): Promise<void>;
+}
+
 /**
- * One reference platform for the test file, in a temp folder removed afterwards.
+ * A fresh database: a temp folder for the SQLite file, or with PLATFORM_TEST_DIALECT=postgres a
+ * new PostgreSQL database (platform/db/test-postgres.ts).
+ */
+export async function newTestStorage(): Promise<TestStorage> {
+  if (testsOnPostgres()) {
+    const database = await createTestDatabase();
+    return { where: { databaseUrl: database.url }, remove: () => database.drop() };
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
+  return {
+    where: { dataDir },
+    remove: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/** A platform on a fresh database; `dispose` closes it and removes its database. */
+export async function startTestPlatform(
+  options: Omit<PlatformOptions, 'dataDir' | 'databaseUrl'> = {},
+): Promise<{ platform: Platform; dispose(): Promise<void> }> {
+  const storage = await newTestStorage();
+  const platform = await createPlatform({ ...storage.where, ...options });
+  return {
+    platform,
+    async dispose() {
+      await platform.close();
+      await storage.remove();
+    },
+  };
+}
+
+/**
+ * One reference platform for the test file, on a database removed afterwards.
  * Returns a getter: the platform exists once `beforeAll` has run.
  */
-export function usePlatform(options: Omit<PlatformOptions, 'dataDir'> = {}): () => Platform {
-  let platform: Platform | undefined;
-  let dataDir = '';
+export function usePlatform(options: Omit<PlatformOptions, 'dataDir' | 'databaseUrl'> = {}): () => Platform {
+  let started: Awaited<ReturnType<typeof startTestPlatform>> | undefined;
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-    platform = await createPlatform({ dataDir, ...options });
+    started = await startTestPlatform(options);
   });
   afterAll(async () => {
-    await platform?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await started?.dispose();
   });
   return () => {
-    if (!platform) throw new Error('plateforme pas encore démarrée (utilisez-la dans un test ou un hook)');
-    return platform;
+    if (!started) throw new Error('plateforme pas encore démarrée (utilisez-la dans un test ou un hook)');
+    return started.platform;
   };
 }
 

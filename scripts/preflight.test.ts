@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserCandidates, findBrowser } from './chromium';
+import { postgresBinaries } from '../platform/db/postgres-binaries';
 import { missingPrerequisites, type MachineProbe } from './preflight';
 
 const ready: MachineProbe = {
@@ -7,6 +8,8 @@ const ready: MachineProbe = {
   platform: 'linux',
   browser: '/usr/bin/chromium',
   sqliteLoadError: () => null,
+  postgres: '/usr/lib/postgresql/15/bin',
+  ci: false,
 };
 
 describe('test preflight', () => {
@@ -37,6 +40,24 @@ describe('test preflight', () => {
     expect(missing[0]).toContain('v18.19.0');
     expect(missing[1]).toContain('Could not locate the bindings file.');
     expect(missing[1]).not.toContain('more lines');
+  });
+});
+
+describe('PostgreSQL for npm run test:postgres', () => {
+  it('is required in CI, where those tests must run, in one sentence saying how to install it', () => {
+    const missing = missingPrerequisites({ ...ready, postgres: undefined, ci: true });
+    expect(missing).toEqual([expect.stringContaining('apt-get install postgresql')]);
+    expect(missingPrerequisites({ ...ready, ci: true })).toEqual([]);
+  });
+
+  it('is optional elsewhere: the PostgreSQL tests are skipped with one sentence', () => {
+    expect(missingPrerequisites({ ...ready, postgres: undefined })).toEqual([]);
+  });
+});
+
+describe('postgresBinaries', () => {
+  it('finds initdb and pg_ctl in PLATFORM_POSTGRES_BIN, or says none', () => {
+    expect(postgresBinaries({ PLATFORM_POSTGRES_BIN: '/nonexistent/bin' })).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { postgresBinaries, POSTGRES_MISSING } from '../platform/db/postgres-binaries';
 import { browserInstallHint, CHROMIUM_PATH } from './chromium';
 
 export interface MachineProbe {
@@ -13,6 +14,10 @@ export interface MachineProbe {
   browser: string | undefined;
   /** The error message of loading the native SQLite module, or null when it loads. */
   sqliteLoadError(): string | null;
+  /** The folder of PostgreSQL's initdb and pg_ctl (npm run test:postgres), if any. */
+  postgres: string | undefined;
+  /** In CI (env CI set), the PostgreSQL tests must run; elsewhere they are skipped without it. */
+  ci: boolean;
 }
 
 const MINIMUM_NODE = [20, 19] as const;
@@ -32,6 +37,7 @@ export function missingPrerequisites(probe: MachineProbe): string[] {
     );
   }
   if (probe.browser === undefined) missing.push(browserInstallHint(probe.platform));
+  if (probe.postgres === undefined && probe.ci) missing.push(POSTGRES_MISSING);
   return missing;
 }
 
@@ -39,6 +45,8 @@ export const machineProbe: MachineProbe = {
   nodeVersion: process.version,
   platform: process.platform,
   browser: CHROMIUM_PATH,
+  postgres: postgresBinaries(),
+  ci: Boolean(process.env.CI),
   sqliteLoadError() {
     try {
       const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string) => {

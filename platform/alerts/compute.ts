@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { ALERTS_PER_OFFER } from '../../shared/domain/alerts';
 import { matchProfile, type Match, type MatchOffer, type MatchProfile } from '../../shared/domain/match';
 import type { ContractType } from '../../shared/domain/offers';
 import type { Profile } from '../../shared/domain/profiles';
 import { diplomasOf } from '../candidates/profiles';
+import { jsonArrayHasAny } from '../db/dialect/json';
 import type { PlatformDb } from '../db/open';
 import type { AlertsTable, CandidateProfilesTable, OffersTable } from '../db/schema';
 import { diplomaIdsOf } from '../offers/columns';
@@ -159,10 +159,7 @@ async function matchableProfiles(
       'contract_types',
       'created_at',
     ])
-    .where(
-      sql<boolean>`exists (select 1 from json_each(candidate_profiles.contract_types) as c
-        where c.value in (${sql.join([...contractTypes])}))`,
-    );
+    .where(jsonArrayHasAny(trx, 'candidate_profiles.contract_types', [...contractTypes]));
   if (without.size > 0) query = query.where('id', 'not in', [...without]);
   return (await query.execute()).map(toMatchable);
 }

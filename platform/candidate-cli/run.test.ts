@@ -7,20 +7,24 @@ import { DEMO_REFERENT } from '../seed/demo';
 import { DEMO_CANDIDATE } from '../seed/demo-candidates';
 import { DEMO_CFA_SIRET } from '../seed/directory';
 import { createPlatform, type Platform } from '../server';
+import { newTestStorage, type TestStorage } from '../test-support';
 import { runCandidateCli } from './run';
 
 let platform: Platform;
 let url: string;
 let dataDir: string;
+let storage: TestStorage;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'candidate-cli-'));
-  platform = await createPlatform({ dataDir, seed: 'demo' });
+  storage = await newTestStorage();
+  platform = await createPlatform({ ...storage.where, seed: 'demo' });
   url = await platform.listen(0);
 });
 
 afterAll(async () => {
   await platform.close();
+  await storage.remove();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE, type Problem } from '../../shared/api/problem';
 import { validationError } from '../../shared/ipc/errors';
 import type { z } from '../../shared/zod';
+import { isDatabaseUnavailable } from '../db/errors';
 
 const titles: Record<number, string> = {
   400: 'Requête invalide',
@@ -21,6 +22,7 @@ const titles: Record<number, string> = {
   422: 'Demande impossible',
   429: 'Trop de requêtes',
   500: 'Erreur interne',
+  503: 'Service indisponible',
 };
 
 /** Thrown by route handlers; answered as application/problem+json. */
@@ -129,6 +131,19 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return sendProblem(
         reply,
         new ProblemError(error.statusCode, 'bad_request', 'La requête est invalide.'),
+      );
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn(error);
+      return sendProblem(
+        reply,
+        new ProblemError(
+          503,
+          'database_unavailable',
+          'La plateforme ne joint pas sa base de données pour le moment. Réessayez dans quelques secondes.',
+          undefined,
+          { 'Retry-After': '5' },
+        ),
       );
     }
     request.log.error(error);

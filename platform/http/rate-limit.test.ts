@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testsOnPostgres } from '../db/test-postgres';
 import { createPlatform, type Platform } from '../server';
 import { expectProblem, newSignedInAccount } from '../test-support';
 
@@ -14,19 +15,24 @@ const clock = () => now;
 
 // Two instances of the platform on one database, as behind a load balancer: the counters must
 // be the database's, not one process's.
+// With PLATFORM_TEST_DIALECT=postgres, both on one PostgreSQL database.
 let dataDir = '';
+let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 let first: Platform;
 let second: Platform;
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-limits-'));
+  if (testsOnPostgres()) database = await createTestDatabase();
+  else dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-limits-'));
+  const where = database ? { databaseUrl: database.url } : { dataDir };
   // The defaults but for registrations (tests register many accounts from one address).
-  first = await createPlatform({ dataDir, clock, limits: { registrations: 10_000 } });
-  second = await createPlatform({ dataDir, clock, limits: { registrations: 10_000 } });
+  first = await createPlatform({ ...where, clock, limits: { registrations: 10_000 } });
+  second = await createPlatform({ ...where, clock, limits: { registrations: 10_000 } });
 });
 afterAll(async () => {
   await first?.close();
   await second?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 let ip = 0;

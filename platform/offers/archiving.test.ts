@@ -1,26 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPlatform, type Platform } from '../server';
-import { freeSirets, newReferent } from '../test-support';
+import { freeSirets, newReferent, newTestStorage, type TestStorage } from '../test-support';
 import { ARCHIVING_INTERVAL_MS, archiveExpiredOffers, scheduleArchiving } from './archiving';
 import { addMonths } from './lifetime';
 import { offerCalls, offerFields } from './test-fixtures';
 
-const dirs: string[] = [];
+const storages: TestStorage[] = [];
 const platforms: Platform[] = [];
 
 afterEach(async () => {
   vi.useRealTimers();
   for (const platform of platforms.splice(0)) await platform.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const storage of storages.splice(0)) await storage.remove();
 });
 
-async function start(clock: () => Date, dataDir?: string): Promise<Platform> {
-  const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-  if (!dataDir) dirs.push(dir);
-  const platform = await createPlatform({ dataDir: dir, clock });
+async function start(clock: () => Date, reopen?: TestStorage): Promise<Platform> {
+  const storage = reopen ?? (await newTestStorage());
+  if (!reopen) storages.push(storage);
+  const platform = await createPlatform({ ...storage.where, clock });
   platforms.push(platform);
   return platform;
 }
@@ -63,10 +60,9 @@ describe('automatic archiving', () => {
 
   it('runs when the platform starts', async () => {
     const { platform, offer } = await platformWithOffer(published);
-    const dataDir = dirs[0]!;
     await platforms.pop()!.close();
     expect(platform).toBeDefined();
-    const reopened = await start(() => new Date('2027-03-01T00:00:00.000Z'), dataDir);
+    const reopened = await start(() => new Date('2027-03-01T00:00:00.000Z'), storages[0]!);
     expect(await statusOf(reopened, offer.id)).toEqual({ status: 'archivee', version: 2 });
   });
 

@@ -5,6 +5,7 @@ import type {
   publicOffersQuerySchema,
 } from '../../shared/domain/offers';
 import type { z } from '../../shared/zod';
+import { jsonArrayHasAny } from '../db/dialect/json';
 import type { PlatformDb } from '../db/open';
 import type { OffersTable, PlatformDatabase } from '../db/schema';
 import { fieldProblem } from '../http/problem';
@@ -38,9 +39,7 @@ function matching(db: PlatformDb, query: Query): Offers {
       .filter((diploma) => diploma.level === query.level)
       .map((diploma) => diploma.id);
     // One of the offer's diplomas is of that level (levels come from the referential of today).
-    offers = offers.where(
-      sql<boolean>`exists (select 1 from json_each(offers.diploma_ids) as d where d.value in (${sql.join(ids)}))`,
-    );
+    offers = offers.where(jsonArrayHasAny(db, 'offers.diploma_ids', ids));
   }
   return offers;
 }

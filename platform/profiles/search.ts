@@ -7,6 +7,8 @@ import {
   type ProfilesPage,
   type ProfilesQuery,
 } from '../../shared/domain/profiles';
+import { jsonArrayFieldHasAny, jsonArrayHasAny } from '../db/dialect/json';
+import { rowOrder } from '../db/dialect/row-order';
 import type { PlatformDb } from '../db/open';
 import type { PlatformDatabase } from '../db/schema';
 import { ProblemError } from '../http/problem';
@@ -32,9 +34,8 @@ import { profilesById } from './staff-view';
 type Profiles = SelectQueryBuilder<PlatformDatabase, 'candidate_profiles', object>;
 
 /** The diplomas (JSON { diplomaId, state }) include one of `ids`. */
-function hasDiplomaAmong(ids: readonly string[]) {
-  return sql<boolean>`exists (select 1 from json_each(candidate_profiles.diplomas) as d
-    where json_extract(d.value, '$.diplomaId') in (${sql.join(ids)}))`;
+function hasDiplomaAmong(db: PlatformDb, ids: readonly string[]) {
+  return jsonArrayFieldHasAny(db, 'candidate_profiles.diplomas', 'diplomaId', ids);
 }
 
 /** One 422 naming every filter that refers to nothing in the referentials. */
@@ -67,23 +68,20 @@ function matching(db: PlatformDb, query: ProfilesQuery): Profiles {
     .filter(Boolean)) {
     profiles = profiles.where(sql<string>`' ' || candidate_profiles.search_text`, 'like', `% ${word}%`);
   }
-  if (query.diploma !== undefined) profiles = profiles.where(hasDiplomaAmong([query.diploma]));
+  if (query.diploma !== undefined) profiles = profiles.where(hasDiplomaAmong(db, [query.diploma]));
   if (query.level !== undefined) {
     // A profile's level is its highest diploma's: at least `level` when one diploma is.
     const level = query.level;
     const ids = diplomas()
       .filter((diploma) => diploma.level >= level)
       .map((diploma) => diploma.id);
-    profiles = profiles.where(ids.length === 0 ? sql<boolean>`0` : hasDiplomaAmong(ids));
+    profiles = profiles.where(hasDiplomaAmong(db, ids));
   }
   if (query.rome !== undefined) profiles = profiles.where('candidate_profiles.rome_code', '=', query.rome);
   if (query.availableBy !== undefined)
     profiles = profiles.where('candidate_profiles.available_from', '<=', query.availableBy);
   if (query.contractType !== undefined) {
-    profiles = profiles.where(
-      sql<boolean>`exists (select 1 from json_each(candidate_profiles.contract_types) as c
-        where c.value = ${query.contractType})`,
-    );
+    profiles = profiles.where(jsonArrayHasAny(db, 'candidate_profiles.contract_types', [query.contractType]));
   }
   if (query.oeth === true) profiles = profiles.where('candidate_profiles.oeth', '=', 1);
   if (query.mobilityMinKm !== undefined)
@@ -91,13 +89,13 @@ function matching(db: PlatformDb, query: ProfilesQuery): Profiles {
   return profiles;
 }
 
-async function newestFirst(profiles: Profiles, page: number) {
+async function newestFirst(db: PlatformDb, profiles: Profiles, page: number) {
   const counted = await profiles.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await profiles
     .select('candidate_profiles.id')
     .orderBy('candidate_profiles.created_at', 'desc')
     // Made in the same millisecond: the last made first.
-    .orderBy(sql`candidate_profiles.rowid`, 'desc')
+    .orderBy(rowOrder(db, 'candidate_profiles'), 'desc')
     .limit(PROFILES_PAGE_SIZE)
     .offset((page - 1) * PROFILES_PAGE_SIZE)
     .execute();
@@ -106,6 +104,7 @@ async function newestFirst(profiles: Profiles, page: number) {
 
 /** Within `radiusKm` of the commune's centre (all of them without a radius), nearest first, then newest. */
 async function nearestFirst(
+  db: PlatformDb,
   profiles: Profiles,
   centre: { code: string; latitude: number; longitude: number },
   radiusKm: number | undefined,
@@ -127,7 +126,7 @@ async function nearestFirst(
       'candidate_profiles.latitude',
       'candidate_profiles.longitude',
       'candidate_profiles.created_at',
-      sql<number>`candidate_profiles.rowid`.as('made'),
+      rowOrder(db, 'candidate_profiles').as('made'),
     ])
     .execute();
   return nearestPage(
@@ -149,9 +148,9 @@ export async function searchProfiles(db: PlatformDb, query: ProfilesQuery, now: 
   const profiles = matching(db, query);
   let found: { total: number; ids: string[]; distances: Map<string, number> | undefined };
   if (query.commune !== undefined) {
-    found = await nearestFirst(profiles, communeByCode().get(query.commune)!, query.radiusKm, query.page);
+    found = await nearestFirst(db, profiles, communeByCode().get(query.commune)!, query.radiusKm, query.page);
   } else {
-    found = await newestFirst(profiles, query.page);
+    found = await newestFirst(db, profiles, query.page);
   }
   const byId = await profilesById(db, found.ids, now);
   return {

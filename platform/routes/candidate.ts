@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { uuidSchema } from '../../shared/domain/fields';
 import {
   candidateApplicationReceiptSchema,
@@ -13,6 +12,7 @@ import { addProfileAlerts } from '../alerts/compute';
 import { applyToOffer } from '../applications/new-application';
 import { newProfile, toCandidateProfile } from '../candidates/profiles';
 import { closeCandidateAccount, deleteProfile } from '../candidates/withdrawal';
+import { rowOrder } from '../db/dialect/row-order';
 import type { PlatformApp, PlatformContext } from '../context';
 import { bearerSecurity } from '../http/authenticate';
 import { requireCandidate } from '../http/candidate-session';
@@ -72,7 +72,7 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
         .where('candidate_id', '=', candidate.id)
         .orderBy('created_at')
         // Made in the same millisecond: in the order they were made (ranks are quoted by the CLI).
-        .orderBy(sql`rowid`)
+        .orderBy(rowOrder(ctx.db, 'candidate_profiles'))
         .execute();
       return rows.map(toCandidateProfile);
     },
@@ -153,7 +153,7 @@ export async function candidateRoutes(app: PlatformApp, ctx: PlatformContext): P
         .where('candidate_id', '=', candidate.id)
         .orderBy('created_at', 'desc')
         // Written in the same millisecond: the last written first.
-        .orderBy(sql`rowid`, 'desc')
+        .orderBy(rowOrder(ctx.db, 'candidate_notifications'), 'desc')
         .execute();
       return rows.map((row) => ({
         id: row.id,

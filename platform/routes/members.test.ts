@@ -5,6 +5,8 @@ import { memberSchema, userSchema, type Member } from '../../shared/domain/accou
 import { membersChangeSchema } from '../../shared/domain/members';
 import { joinRequestSchema, structureSchema, type Structure } from '../../shared/domain/structure';
 import { z } from '../../shared/zod';
+import { isUniqueViolation } from '../db/errors';
+import { testsOnPostgres } from '../db/test-postgres';
 import { apiCaller, expectProblem, freeSirets, newSignedInAccount, usePlatform } from '../test-support';
 
 // Many accounts are created here: lift the per-address registration limit.
@@ -564,36 +566,44 @@ describe('one référent per structure, whatever the timing', () => {
     expect(await me(owner.token)).toMatchObject({ role: 'gestionnaire' });
   });
 
-  it('answers 409, never 500, when the database refuses a second référent', async () => {
-    const owner = await referent();
-    const heir = await gestionnaireOf(owner);
-    const intruder = await gestionnaireOf(owner);
-    // A writer that skips the conditional updates: as the référent steps down, someone else
-    // becomes référent, so that the transfer's own promotion hits the unique index.
-    const db = platform().db;
-    await sql`create temp trigger intruder_becomes_referent after update of role on users
+  // The intruder is a SQLite temporary trigger; on PostgreSQL, the previous test shows the same
+  // index refusing with 23505, which isUniqueViolation (tested there) turns into this 409.
+  it.skipIf(testsOnPostgres())(
+    'answers 409, never 500, when the database refuses a second référent',
+    async () => {
+      const owner = await referent();
+      const heir = await gestionnaireOf(owner);
+      const intruder = await gestionnaireOf(owner);
+      // A writer that skips the conditional updates: as the référent steps down, someone else
+      // becomes référent, so that the transfer's own promotion hits the unique index.
+      const db = platform().db;
+      await sql`create temp trigger intruder_becomes_referent after update of role on users
       when new.id = ${sql.lit(owner.id)} and new.role = 'gestionnaire'
       begin update users set role = 'referent' where id = ${sql.lit(intruder.id)}; end`.execute(db);
-    try {
-      const problem = expectProblem(await transfer(owner.token, heir.id), 409);
-      expect(problem.code).toBe('members_changed');
-    } finally {
-      await sql`drop trigger intruder_becomes_referent`.execute(db);
-    }
-    // Rolled back whole.
-    expect(await referentsOf(owner.structure.id)).toEqual([owner.id]);
-    expect(await me(intruder.token)).toMatchObject({ role: 'gestionnaire' });
-  });
+      try {
+        const problem = expectProblem(await transfer(owner.token, heir.id), 409);
+        expect(problem.code).toBe('members_changed');
+      } finally {
+        await sql`drop trigger intruder_becomes_referent`.execute(db);
+      }
+      // Rolled back whole.
+      expect(await referentsOf(owner.structure.id)).toEqual([owner.id]);
+      expect(await me(intruder.token)).toMatchObject({ role: 'gestionnaire' });
+    },
+  );
 
   it('has the database refuse a second référent (the last line of defence)', async () => {
     const owner = await referent();
     const gestionnaire = await gestionnaireOf(owner);
-    await expect(
-      platform()
-        .db.updateTable('users')
-        .set({ role: 'referent' })
-        .where('id', '=', gestionnaire.id)
-        .execute(),
-    ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    const refused = await platform()
+      .db.updateTable('users')
+      .set({ role: 'referent' })
+      .where('id', '=', gestionnaire.id)
+      .execute()
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(isUniqueViolation(refused), String(refused)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { observationHostsPageSchema } from '../../shared/domain/observation';
 import type { z } from '../../shared/zod';
 import type { StructuresTable } from '../db/schema';
+import { testsOnPostgres } from '../db/test-postgres';
 import { generateDirectory } from '../seed/directory';
 import { expectProblem, newSignedInAccount, usePlatform } from '../test-support';
 import { hostsMatching, OBSERVATION_HOSTS_PAGE_SIZE } from './observation-hosts';
@@ -199,12 +200,17 @@ describe('GET /observation-hosts', () => {
     expect(problem.errors?.map((e) => e.field)).toEqual([field]);
   });
 
-  it('is public, and reads the partial index of the hosts, with or without filters', async () => {
-    expect((await hosts()).statusCode).toBe(200);
-    for (const filters of [{}, { commune: '64445' }, { niveau: 'seconde' as const }]) {
-      const query = hostsMatching(platform().db, filters).select('siret').compile();
-      const plan = await platform().db.executeQuery({ ...query, sql: `explain query plan ${query.sql}` });
-      expect(JSON.stringify(plan.rows), JSON.stringify(filters)).toContain('structures_observation_hosts');
-    }
-  });
+  // SQLite's planner follows the query's shape; PostgreSQL's follows table statistics and rightly
+  // scans a test database's few rows: the plan is SQLite's concern only.
+  it.skipIf(testsOnPostgres())(
+    'is public, and reads the partial index of the hosts, with or without filters',
+    async () => {
+      expect((await hosts()).statusCode).toBe(200);
+      for (const filters of [{}, { commune: '64445' }, { niveau: 'seconde' as const }]) {
+        const query = hostsMatching(platform().db, filters).select('siret').compile();
+        const plan = await platform().db.executeQuery({ ...query, sql: `explain query plan ${query.sql}` });
+        expect(JSON.stringify(plan.rows), JSON.stringify(filters)).toContain('structures_observation_hosts');
+      }
+    },
+  );
 });

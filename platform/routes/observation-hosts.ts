@@ -6,6 +6,7 @@ import {
   type ObservationLevel,
 } from '../../shared/domain/observation';
 import type { PlatformApp, PlatformContext } from '../context';
+import { caseInsensitive } from '../db/dialect/collation';
 import type { PlatformDb } from '../db/open';
 import type { StructuresTable } from '../db/schema';
 import { fieldProblem } from '../http/problem';
@@ -105,7 +106,7 @@ export async function observationHostsRoutes(app: PlatformApp, ctx: PlatformCont
           'accepts_third_grade_interns',
           'accepts_second_grade_interns',
         ])
-        .orderBy(sql`${hostName} collate nocase`)
+        .orderBy(caseInsensitive(ctx.db, hostName))
         .orderBy('siret')
         .limit(OBSERVATION_HOSTS_PAGE_SIZE)
         .offset((page - 1) * OBSERVATION_HOSTS_PAGE_SIZE)

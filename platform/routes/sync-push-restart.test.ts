@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushResponseSchema, type PushMutation, type PushResult } from '../../shared/api/sync';
 import { offerSchema, type Offer } from '../../shared/domain/offers';
 import { offerCalls, offerFields } from '../offers/test-fixtures';
 import { createPlatform, type Platform } from '../server';
-import { freeSirets, newReferent } from '../test-support';
+import { freeSirets, newReferent, newTestStorage, type TestStorage } from '../test-support';
 
-// One data folder, on which the platform is stopped and started again.
-let dataDir = '';
+// One database, on which the platform is stopped and started again.
+let storage: TestStorage | undefined;
 let current: Platform | undefined;
 const platform = () => {
   if (!current) throw new Error('plateforme arrêtée');
@@ -22,7 +19,7 @@ const platform = () => {
 let atNextClock: (() => void) | undefined;
 const start = async () => {
   current = await createPlatform({
-    dataDir,
+    ...storage!.where,
     limits: { registrations: 10_000 },
     clock: () => {
       const hook = atNextClock;
@@ -37,12 +34,12 @@ const stop = async () => {
   current = undefined;
 };
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'platform-restart-'));
+  storage = await newTestStorage();
   await start();
 });
 afterAll(async () => {
   await stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await storage?.remove();
 });
 
 const { call, addEmployer, createOffer } = offerCalls(platform);
@@ -113,11 +110,24 @@ describe('POST /sync/push across a platform restart', () => {
     const k = 12;
     const dying = offers[k - created.length]!.id;
     expect(dying).toMatch(/^[0-9a-f-]{36}$/);
-    await sql
-      .raw(
-        `CREATE TRIGGER stop_mid_batch BEFORE UPDATE ON offers WHEN OLD.id = '${dying}' BEGIN SELECT RAISE(ABORT, 'arrêt de la plateforme'); END`,
-      )
-      .execute(platform().db);
+    if (platform().dialect === 'postgres') {
+      await sql
+        .raw(
+          `CREATE FUNCTION stop_mid_batch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'arrêt de la plateforme'; END $$`,
+        )
+        .execute(platform().db);
+      await sql
+        .raw(
+          `CREATE TRIGGER stop_mid_batch BEFORE UPDATE ON offers FOR EACH ROW WHEN (OLD.id = '${dying}') EXECUTE FUNCTION stop_mid_batch()`,
+        )
+        .execute(platform().db);
+    } else {
+      await sql
+        .raw(
+          `CREATE TRIGGER stop_mid_batch BEFORE UPDATE ON offers WHEN OLD.id = '${dying}' BEGIN SELECT RAISE(ABORT, 'arrêt de la plateforme'); END`,
+        )
+        .execute(platform().db);
+    }
     const cut = await push(owner.token, batch);
     expect(cut.map((r) => r.outcome)).toEqual([
       ...Array(k).fill('applied'),
@@ -129,7 +139,13 @@ describe('POST /sync/push across a platform restart', () => {
     // The answer never reached the desktop; the platform starts again on the same data.
     await stop();
     await start();
-    await sql.raw('DROP TRIGGER stop_mid_batch').execute(platform().db);
+    await sql
+      .raw(
+        platform().dialect === 'postgres'
+          ? 'DROP TRIGGER stop_mid_batch ON offers'
+          : 'DROP TRIGGER stop_mid_batch',
+      )
+      .execute(platform().db);
     const feedBefore = await call('GET', '/sync/changes?since=0&limit=5000', owner.token);
     expect(feedBefore.statusCode).toBe(200);
     const cursor = feedBefore.json<{ cursor: number }>().cursor;

@@ -1,28 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { missingPasswordRules } from '../../shared/validation/password';
 import { nafSubclasses } from '../referentials/load';
 import { createPlatform, type Platform } from '../server';
+import { newTestStorage, type TestStorage } from '../test-support';
 import { observationHostsPageSchema } from '../../shared/domain/observation';
 import { DEMO_GESTIONNAIRE, DEMO_OBSERVATION_HOSTS, DEMO_PENDING, DEMO_REFERENT, seedDemo } from './demo';
 import { DEMO_PARTNER_STRUCTURES } from './demo-offers';
 import { generateDirectory } from './directory';
 import { DEMO_CFA_SIRET } from './directory';
 
-const dataDirs: string[] = [];
+const storages: TestStorage[] = [];
 const platforms: Platform[] = [];
 
 afterEach(async () => {
   for (const platform of platforms.splice(0)) await platform.close();
-  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const storage of storages.splice(0)) await storage.remove();
 });
 
-async function demoPlatform(dataDir?: string): Promise<Platform> {
-  const dir = dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'platform-'));
-  if (!dataDir) dataDirs.push(dir);
-  const platform = await createPlatform({ dataDir: dir, seed: 'demo' });
+async function demoPlatform(reopen?: TestStorage): Promise<Platform> {
+  const storage = reopen ?? (await newTestStorage());
+  if (!reopen) storages.push(storage);
+  const platform = await createPlatform({ ...storage.where, seed: 'demo' });
   platforms.push(platform);
   return platform;
 }
@@ -54,9 +52,8 @@ describe('demo seed', () => {
     await seedDemo(platform.db, new Map(nafSubclasses().map((n) => [n.code, n.label])));
     expect(await counts(platform)).toEqual(seeded);
 
-    const dataDir = dataDirs[0]!;
     await platforms.pop()!.close();
-    const reopened = await demoPlatform(dataDir);
+    const reopened = await demoPlatform(storages[0]!);
     expect(await counts(reopened)).toEqual(seeded);
     expect(await reopened.db.selectFrom('sync_log').select('seq').execute()).toHaveLength(feedSize);
   });

@@ -1,4 +1,5 @@
 import type { PlatformDb } from '../db/open';
+import { exclusively } from '../db/dialect/transactions';
 import { generateDirectory } from './directory';
 import { seedDemo } from './demo';
 import { seedDemoAlerts } from './demo-alerts';
@@ -40,11 +41,15 @@ export async function seed(
   now = new Date(),
 ): Promise<void> {
   if (name === 'demo') {
-    await seedDemo(db, nafLabels);
-    await seedDemoOffers(db, nafLabels, now);
-    await seedDemoCandidates(db, now);
-    // Whenever there are none (a first start, or a platform seeded before alerts): then kept up
-    // to date like any platform's.
-    await seedDemoAlerts(db, now);
+    // Each step looks for its data before adding it: two instances started together on one
+    // PostgreSQL database take turns, and the second finds everything there.
+    await exclusively(db, 'platform-seed-demo', async (db) => {
+      await seedDemo(db, nafLabels);
+      await seedDemoOffers(db, nafLabels, now);
+      await seedDemoCandidates(db, now);
+      // Whenever there are none (a first start, or a platform seeded before alerts): then kept up
+      // to date like any platform's.
+      await seedDemoAlerts(db, now);
+    });
   }
 }

@@ -27,10 +27,12 @@ interface KeyStore {
     trx: PlatformDb,
     key: string,
   ): Promise<{ request_hash: string; status: number; body: string } | undefined>;
-  save(
+  /** Inserts the key unless it exists; true when this transaction inserted it. */
+  claim(
     trx: PlatformDb,
     entry: { key: string; request_hash: string; status: number; body: string; created_at: string },
-  ): Promise<unknown>;
+  ): Promise<boolean>;
+  complete(trx: PlatformDb, key: string, outcome: { status: number; body: string }): Promise<unknown>;
   forgetBefore(trx: PlatformDb, createdAt: string): Promise<unknown>;
 }
 
@@ -43,10 +45,19 @@ function staffKeys(userId: string): KeyStore {
         .where('user_id', '=', userId)
         .where('key', '=', key)
         .executeTakeFirst(),
-    save: (trx, entry) =>
-      trx
+    claim: async (trx, entry) =>
+      (await trx
         .insertInto('idempotency_keys')
         .values({ user_id: userId, ...entry })
+        .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst()) !== undefined,
+    complete: (trx, key, outcome) =>
+      trx
+        .updateTable('idempotency_keys')
+        .set(outcome)
+        .where('user_id', '=', userId)
+        .where('key', '=', key)
         .execute(),
     forgetBefore: (trx, createdAt) =>
       trx
@@ -66,10 +77,19 @@ function candidateKeys(candidateId: string): KeyStore {
         .where('candidate_id', '=', candidateId)
         .where('key', '=', key)
         .executeTakeFirst(),
-    save: (trx, entry) =>
-      trx
+    claim: async (trx, entry) =>
+      (await trx
         .insertInto('candidate_idempotency_keys')
         .values({ candidate_id: candidateId, ...entry })
+        .onConflict((oc) => oc.columns(['candidate_id', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst()) !== undefined,
+    complete: (trx, key, outcome) =>
+      trx
+        .updateTable('candidate_idempotency_keys')
+        .set(outcome)
+        .where('candidate_id', '=', candidateId)
+        .where('key', '=', key)
         .execute(),
     forgetBefore: (trx, createdAt) =>
       trx
@@ -123,7 +143,19 @@ async function once(
   const key = parsed?.data;
   const hash = requestHash(request);
   return ctx.db.transaction().execute(async (trx) => {
-    if (key) {
+    // The key is claimed first, before the mutation runs: on PostgreSQL a second request with the
+    // same key (on this instance or another) waits at its own claim for this transaction to end,
+    // then replays the stored answer, or runs if this one was refused (rolled back). Never both.
+    const claimed =
+      key !== undefined &&
+      (await keys.claim(trx, {
+        key,
+        request_hash: hash,
+        status: 0,
+        body: 'null',
+        created_at: new Date().toISOString(),
+      }));
+    if (key && !claimed) {
       const stored = await keys.find(trx, key);
       if (stored) {
         if (stored.request_hash !== hash) {
@@ -142,13 +174,7 @@ async function once(
       if (Math.random() < 0.01) {
         await keys.forgetBefore(trx, new Date(Date.now() - KEY_RETENTION_MS).toISOString());
       }
-      await keys.save(trx, {
-        key,
-        request_hash: hash,
-        status: outcome.status,
-        body: JSON.stringify(outcome.body),
-        created_at: new Date().toISOString(),
-      });
+      await keys.complete(trx, key, { status: outcome.status, body: JSON.stringify(outcome.body) });
     }
     return { ...outcome, replayed: false };
   });

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
+import { dialectOf } from '../db/dialect/kind';
 import type { PlatformDb } from '../db/open';
 import { POKE_CHANNEL, SQLITE_POKE_FUNCTION } from './poke-channels';
 import type { FeedReader } from './visible-feed';
@@ -59,8 +60,6 @@ export function pokeReaches(poke: FeedPoke, { user, structureId }: FeedReader): 
   return poke.referentToo && user.role === 'referent';
 }
 
-const isPostgres = (db: PlatformDb) => db.getExecutor().adapter instanceof PostgresAdapter;
-
 /**
  * Announces a feed entry, in the writer's transaction, so that a poke never runs ahead of its
  * commit. PostgreSQL delivers a NOTIFY at commit (and drops it on rollback), to every instance
@@ -70,6 +69,6 @@ const isPostgres = (db: PlatformDb) => db.getExecutor().adapter instanceof Postg
  */
 export async function announceChange(trx: PlatformDb, poke: FeedPoke): Promise<void> {
   const payload = encodePoke(poke);
-  if (isPostgres(trx)) await sql`select pg_notify(${POKE_CHANNEL}, ${payload})`.execute(trx);
+  if (dialectOf(trx) === 'postgres') await sql`select pg_notify(${POKE_CHANNEL}, ${payload})`.execute(trx);
   else await sql`select ${sql.raw(SQLITE_POKE_FUNCTION)}(${payload})`.execute(trx);
 }

@@ -1,4 +1,12 @@
-import { Migrator, SqliteAdapter, SqliteDialect, sql, type Kysely, type Migration } from 'kysely';
+import {
+  Migrator,
+  PostgresAdapter,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+  type Kysely,
+  type Migration,
+} from 'kysely';
 
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   // SQLite's DDL is transactional; kysely's adapter says otherwise to stay conservative, which
@@ -40,6 +48,16 @@ export class MigrationFailedError extends Error {
 
 const MIGRATION_TABLE = 'kysely_migration';
 
+/** Whether `name` is a table: the desktop and the embedded platform are SQLite, the regional platform PostgreSQL. */
+async function hasTable(db: Kysely<any>, name: string): Promise<boolean> {
+  const found =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? await sql`select table_name from information_schema.tables
+          where table_schema = current_schema() and table_name = ${name}`.execute(db)
+      : await sql`select name from sqlite_master where type = 'table' and name = ${name}`.execute(db);
+  return found.rows.length > 0;
+}
+
 /**
  * Brings the database to the latest schema. Refuses, without touching it, a database that
  * has migrations this build does not know: it was made by a newer version of the app.
@@ -50,10 +68,7 @@ export async function migrateToLatest(
   what: string,
 ): Promise<string[]> {
   const known = new Set(Object.keys(migrations));
-  const table = await sql<{
-    name: string;
-  }>`select name from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(db);
-  if (table.rows.length > 0) {
+  if (await hasTable(db, MIGRATION_TABLE)) {
     const executed = await sql<{
       name: string;
     }>`select name from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
@@ -61,6 +76,9 @@ export async function migrateToLatest(
     if (unknown.length > 0) throw new DatabaseTooNewError(what, unknown);
   }
 
+  // On PostgreSQL, kysely's Migrator runs the pending migrations in one transaction that first
+  // takes an advisory lock (pg_advisory_xact_lock): instances starting together migrate in turn,
+  // and the later ones find nothing left to do.
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach } from 'vitest';
 import type { Session } from '../../shared/domain/session';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import type { AppErrorData } from '../../shared/ipc/errors';
+import { createTestDatabase, testsOnPostgres } from '../../platform/db/test-postgres';
 import { createPlatform, type Platform } from '../../platform/server';
 import { createNodeCore } from '../../electron/host/node-core';
 import type { Core } from '../../electron/core/create-core';
@@ -36,13 +37,17 @@ export interface DesktopOptions {
 export function useDesktops() {
   let root = '';
   let platform: Platform | undefined;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   let platformUrl = '';
   const cores: Core[] = [];
   const proxies: FaultProxy[] = [];
 
   beforeEach(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'desktops-'));
-    platform = await createPlatform({ dataDir: path.join(root, 'platform'), seed: 'demo' });
+    // PLATFORM_TEST_DIALECT=postgres: the platform on a fresh PostgreSQL database.
+    database = testsOnPostgres() ? await createTestDatabase() : undefined;
+    const where = database ? { databaseUrl: database.url } : { dataDir: path.join(root, 'platform') };
+    platform = await createPlatform({ ...where, seed: 'demo' });
     platformUrl = await platform.listen(0);
   });
 
@@ -50,6 +55,8 @@ export function useDesktops() {
     for (const core of cores.splice(0)) await core.close();
     for (const proxy of proxies.splice(0)) await proxy.close();
     await platform?.close().catch(() => undefined);
+    await database?.drop();
+    database = undefined;
     rmSync(root, { recursive: true, force: true });
   });
 

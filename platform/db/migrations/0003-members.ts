@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { caseInsensitive } from '../dialect/collation';
 
-/** 0003_members: Members of a structure and the single-référent invariant. Released: never edited. */
+/** 0003_members: Members of a structure and the single-référent invariant. Released: its SQLite SQL is never edited (dialect helpers give the same text there). */
 export const migration0003Members: Migration = {
   async up(db: Kysely<any>) {
     // The invariant behind every role change: a structure has at most one référent. Role changes
@@ -20,7 +21,7 @@ export const migration0003Members: Migration = {
       .createIndex('structures_observation_hosts')
       .on('structures')
       .columns(['commune_code'])
-      .expression(sql`coalesce(trade_name, legal_name) collate nocase`)
+      .expression(caseInsensitive(db, sql`coalesce(trade_name, legal_name)`))
       .column('siret')
       .where(sql<boolean>`accepts_third_grade_interns = 1 or accepts_second_grade_interns = 1`)
       .execute();

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { autoIncrementKey, floatType } from '../dialect/column-types';
 
-/** 0004_employers_offers: Partner employers, offers, platform-wide numbering and the France Travail queue. Released: never edited. */
+/** 0004_employers_offers: Partner employers, offers, platform-wide numbering and the France Travail queue. Released: its SQLite SQL is never edited (dialect helpers give the same text there). */
 export const migration0004EmployersOffers: Migration = {
   async up(db: Kysely<any>) {
     // A partner employer: the directory's facts copied when the platform accepts it (they never
@@ -71,8 +72,8 @@ export const migration0004EmployersOffers: Migration = {
       .addColumn('rhythm', 'text')
       .addColumn('commune_code', 'text', (c) => c.notNull())
       .addColumn('commune_name', 'text', (c) => c.notNull())
-      .addColumn('latitude', 'real', (c) => c.notNull())
-      .addColumn('longitude', 'real', (c) => c.notNull())
+      .addColumn('latitude', floatType(db), (c) => c.notNull())
+      .addColumn('longitude', floatType(db), (c) => c.notNull())
       .addColumn('description', 'text', (c) => c.notNull())
       .addColumn('handicap_commitment', 'integer', (c) => c.notNull())
       .addColumn('shared_with_structure', 'integer', (c) => c.notNull())
@@ -107,9 +108,10 @@ export const migration0004EmployersOffers: Migration = {
     await db.schema.createIndex('offers_latitude').on('offers').columns(['status', 'latitude']).execute();
 
     // Offers to hand to France Travail: one row per publication or withdrawal to transmit.
+    const queueKey = autoIncrementKey(db);
     await db.schema
       .createTable('france_travail_queue')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', queueKey.type, queueKey.build)
       .addColumn('offer_id', 'text', (c) => c.notNull().references('offers.id'))
       .addColumn('offer_version', 'integer', (c) => c.notNull())
       .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('diffuser', 'retirer')`))

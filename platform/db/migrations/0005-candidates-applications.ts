@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { floatType } from '../dialect/column-types';
 
-/** 0005_candidates_applications: Candidates, their profiles, idempotency keys and notifications; applications; reply templates. Released: never edited. */
+/** 0005_candidates_applications: Candidates, their profiles, idempotency keys and notifications; applications; reply templates. Released: its SQLite SQL is never edited (dialect helpers give the same text there). */
 export const migration0005CandidatesApplications: Migration = {
   async up(db: Kysely<any>) {
     // "Modèles de réponse" of a structure: JSON, null until it edits them (defaults apply).
@@ -31,8 +32,8 @@ export const migration0005CandidatesApplications: Migration = {
       .addColumn('diplomas', 'text', (c) => c.notNull())
       .addColumn('commune_code', 'text', (c) => c.notNull())
       .addColumn('commune_name', 'text', (c) => c.notNull())
-      .addColumn('latitude', 'real', (c) => c.notNull())
-      .addColumn('longitude', 'real', (c) => c.notNull())
+      .addColumn('latitude', floatType(db), (c) => c.notNull())
+      .addColumn('longitude', floatType(db), (c) => c.notNull())
       .addColumn('mobility_km', 'integer', (c) => c.notNull())
       .addColumn('available_from', 'text', (c) => c.notNull())
       .addColumn('contract_types', 'text', (c) => c.notNull())

@@ -7,6 +7,7 @@ import { migration0005CandidatesApplications } from './0005-candidates-applicati
 import { migration0006Profiles } from './0006-profiles';
 import { migration0007RateLimits } from './0007-rate-limits';
 import { migration0008SearchFold } from './0008-search-fold';
+import { migration0009Postgres } from './0009-postgres';
 import { migration0010RefusalReasons } from './0010-refusal-reasons';
 
 /**
@@ -22,5 +23,6 @@ export const platformMigrations: Record<string, Migration> = {
   '0006_profiles': migration0006Profiles,
   '0007_rate_limits': migration0007RateLimits,
   '0008_search_fold': migration0008SearchFold,
+  '0009_postgres': migration0009Postgres,
   '0010_refusal_reasons': migration0010RefusalReasons,
 };

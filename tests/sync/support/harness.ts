@@ -10,6 +10,7 @@ import type { CoreEvent } from '../../../shared/ipc/events';
 import type { Core, CoreOptions } from '../../../electron/core/create-core';
 import { createNodeCore } from '../../../electron/host/node-core';
 import { DEMO_REFERENT } from '../../../platform/seed/demo';
+import { createTestDatabase, testsOnPostgres } from '../../../platform/db/test-postgres';
 import { createPlatform, type Platform, type PlatformOptions } from '../../../platform/server';
 import { FaultProxy } from './fault-proxy';
 
@@ -28,7 +29,10 @@ export interface Stack {
 /** The reference platform (demo data) behind a fault-injecting proxy, in a temp folder. */
 export async function startStack(options: Partial<PlatformOptions> = {}): Promise<Stack> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'sync-'));
-  const platform = await createPlatform({ dataDir: path.join(root, 'platform'), seed: 'demo', ...options });
+  // PLATFORM_TEST_DIALECT=postgres: the platform on a fresh PostgreSQL database.
+  const database = testsOnPostgres() ? await createTestDatabase() : undefined;
+  const where = database ? { databaseUrl: database.url } : { dataDir: path.join(root, 'platform') };
+  const platform = await createPlatform({ ...where, seed: 'demo', ...options });
   const platformUrl = await platform.listen(0);
   const proxy = await new FaultProxy(platformUrl).start();
   return {
@@ -39,6 +43,7 @@ export async function startStack(options: Partial<PlatformOptions> = {}): Promis
     async close() {
       await proxy.close();
       await platform.close();
+      await database?.drop();
     },
   };
 }
