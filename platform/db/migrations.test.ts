@@ -185,6 +185,7 @@ describe('0006_profiles', () => {
           offer_title: 'Apprenti boulanger',
           structure_name: 'CFA',
           message: 'Le poste est pourvu.',
+          refusal_reason: null,
           created_at: AT,
         },
       ]);

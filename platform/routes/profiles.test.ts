@@ -382,6 +382,7 @@ describe('POST /profiles/{id}/contact', () => {
         offerTitle: offer.title,
         structureName: structure.tradeName ?? structure.legalName,
         message: MESSAGE,
+        refusalReason: null,
         createdAt: later(30).toISOString(),
       },
     ]);

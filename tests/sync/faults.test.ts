@@ -266,15 +266,22 @@ describe('sync under faults', () => {
     ['b', 'a'],
   ] as const) {
     it(`11. two desktops edit the same record offline, then sync (${order.join(' then ')})`, async () => {
-      const clients = { a: await desktop('a'), b: await desktop('b') };
+      // Retries far away: each desktop sends when the test says (settle), in the order tested,
+      // and not when its retry comes round, whichever is faster.
+      const later = { sync: { backoff: { baseMs: 60_000, capMs: 60_000 } } };
+      const clients = { a: await desktop('a', later), b: await desktop('b', later) };
       stack.proxy.down = true;
       await clients.a.editStructure({ tradeName: 'Nom A', website: 'https://a.example' });
       await clients.b.editStructure({ tradeName: 'Nom B', phone: '05 40 00 00 00' });
       stack.proxy.down = false;
       const [first, second] = [clients[order[0]], clients[order[1]]];
       await first.settle();
-      await second.settle();
-      const [issue] = await second.issues();
+      // The platform pokes the second desktop meanwhile: its run may still be under way.
+      let issue: Awaited<ReturnType<typeof second.issues>>[number] | undefined;
+      for (let round = 0; round < 20 && !issue; round++) {
+        await second.settle();
+        [issue] = await second.issues();
+      }
       expect(issue!.fields.filter((f) => f.conflict).map((f) => f.field)).toEqual(['tradeName']);
       await second.ok('sync.resolve', { id: issue!.id, field: 'tradeName', choice: 'mine' });
       await expectConverged(stack, [clients.a, clients.b]);
