@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { postgresBinaries, POSTGRES_MISSING } from '../platform/db/postgres-binaries';
+import { startTestCluster, type TestCluster } from '../platform/db/test-postgres';
 import { startNodeProcess, type Running } from '../scripts/processes';
 import { repoRoot } from '../scripts/paths';
 import { checkConvergence } from './platform/convergence';
@@ -12,7 +14,8 @@ import { populate } from './platform/population';
 
 // `npm run bench:platform [-- --desktops 40 --seconds 60 --rate 240 --dialect both]`: the
 // platform under a staff mix while candidates apply, on SQLite (one instance) and on PostgreSQL
-// (two instances on one database, desktops and candidates spread over both). Not a test: it
+// (two instances on one database, desktops and candidates spread over both; a throwaway cluster
+// unless --database or PLATFORM_DATABASE_URL names one). Not a test: it
 // measures, prints both side by side and writes bench/results/platform.json.
 
 const { values } = parseArgs({
@@ -160,17 +163,21 @@ async function runOn(target: Target) {
 }
 
 const targets: Target[] = [];
+let cluster: TestCluster | undefined;
 if (values.dialect !== 'postgres') targets.push({ dialect: 'sqlite', instances: 1 });
 if (values.dialect !== 'sqlite') {
-  const databaseUrl = values.database ?? process.env.PLATFORM_DATABASE_URL;
+  let databaseUrl = values.database ?? process.env.PLATFORM_DATABASE_URL;
+  if (!databaseUrl && postgresBinaries()) {
+    // No database given: a throwaway cluster of the bench's own, as the tests make.
+    cluster = await startTestCluster();
+    process.once('exit', () => cluster?.stop());
+    databaseUrl = `${cluster.url}/platform_template`;
+  }
   if (databaseUrl) targets.push({ dialect: 'postgres', databaseUrl, instances: 2 });
   else if (values.dialect === 'postgres') {
-    console.error('--dialect postgres demande --database postgres://… (ou PLATFORM_DATABASE_URL).');
+    console.error(POSTGRES_MISSING);
     process.exit(2);
-  } else
-    console.log(
-      'PostgreSQL ignoré : passez --database postgres://… (ou PLATFORM_DATABASE_URL) pour le mesurer aussi.',
-    );
+  } else console.log(`PostgreSQL ignoré : ${POSTGRES_MISSING}`);
 }
 
 const runs: Array<Awaited<ReturnType<typeof runOn>>> = [];
@@ -209,4 +216,5 @@ writeFileSync(
   `${JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, runs }, null, 2)}\n`,
 );
 console.log(`Résultats : ${path.relative(repoRoot, out)}`);
+cluster?.stop();
 if (runs.some((r) => r.lost > 0 || r.duplicated > 0)) process.exitCode = 1;

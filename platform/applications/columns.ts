@@ -1,4 +1,4 @@
-import { applicationFromColumns } from '../../shared/db/rows';
+import { applicationFromColumns } from '../../shared/db/application-rows';
 import type { Application, ApplicationEvent } from '../../shared/domain/applications';
 import type { ApplicationsTable } from '../db/schema';
 

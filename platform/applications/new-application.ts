@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dropAppliedAlert } from '../alerts/compute';
-import { applicationToColumns } from '../../shared/db/rows';
+import { applicationToColumns } from '../../shared/db/application-rows';
 import { receivedState } from '../../shared/domain/applications';
 import type { PlatformDb } from '../db/open';
 import type { ApplicationsTable } from '../db/schema';

@@ -1,12 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AlertColumns } from '../../shared/db/profile-rows';
-import type {
-  ApplicationColumns,
-  EmployerColumns,
-  OfferColumns,
-  StructureColumns,
-  UserColumns,
-} from '../../shared/db/rows';
+import type { EmployerColumns, OfferColumns, StructureColumns, UserColumns } from '../../shared/db/rows';
+import type { ApplicationColumns } from '../../shared/db/application-rows';
 
 export interface CompaniesTable {
   siret: string;

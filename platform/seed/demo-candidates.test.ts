@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFromColumns } from '../../shared/db/rows';
+import { applicationFromColumns } from '../../shared/db/application-rows';
 import {
   applicantProfileSchema,
   applicationSchema,

@@ -7,7 +7,7 @@
  * Seeded once: when a planned candidate or an application to a demo offer exists, a previous run
  * did it, and what candidates and staff did since (a closed account, a reply) stays done.
  */
-import { applicationToColumns } from '../../shared/db/rows';
+import { applicationToColumns } from '../../shared/db/application-rows';
 import {
   applicationStatusLabels,
   refusalReasonLabels,

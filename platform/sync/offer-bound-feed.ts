@@ -1,4 +1,4 @@
-import { applicationFromColumns } from '../../shared/db/rows';
+import { applicationFromColumns } from '../../shared/db/application-rows';
 import { alertFromColumns, contactFromColumns } from '../../shared/db/profile-rows';
 import type { PlatformDb } from '../db/open';
 import type { AlertsTable, ApplicationsTable, ContactsTable, OffersTable } from '../db/schema';

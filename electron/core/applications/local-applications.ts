@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { applicationFromColumns, type ApplicationColumns } from '../../../shared/db/rows';
+import { applicationFromColumns, type ApplicationColumns } from '../../../shared/db/application-rows';
 import {
   applicationStatuses,
   isOverdue,

@@ -1,11 +1,11 @@
 import type {
-  ApplicationColumns,
   EmployerColumns,
   MemberColumns,
   OfferColumns,
   StructureColumns,
   UserColumns,
 } from '../../../shared/db/rows';
+import type { ApplicationColumns } from '../../../shared/db/application-rows';
 import type { SyncState } from '../../../shared/domain/sync';
 import type {
   AlertColumns,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { applicationFromColumns, employerFromColumns, offerFromColumns } from '../../../shared/db/rows';
+import { employerFromColumns, offerFromColumns } from '../../../shared/db/rows';
+import { applicationFromColumns } from '../../../shared/db/application-rows';
 import { applicantName, applicationStatusLabels } from '../../../shared/domain/applications';
 import { employerName, employerStatusLabels } from '../../../shared/domain/employers';
 import {

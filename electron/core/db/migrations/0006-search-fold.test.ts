@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applicationToColumns, offerToColumns, structureToColumns } from '../../../../shared/db/rows';
+import { offerToColumns, structureToColumns } from '../../../../shared/db/rows';
+import { applicationToColumns } from '../../../../shared/db/application-rows';
 import { OFFER_ID, sampleApplication, sampleStructure } from '../../../../tests/support/applications';
 import { published, sampleOffer } from '../../../../tests/support/scripted-engine';
 import { schemaBefore, type MigrationFixture } from './fixture';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applicationToColumns } from '../../../../shared/db/rows';
+import { applicationToColumns } from '../../../../shared/db/application-rows';
 import type { Application } from '../../../../shared/domain/applications';
 import { OFFER_ID, sampleApplication } from '../../../../tests/support/applications';
 import { schemaBefore, type MigrationFixture } from './fixture';

@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { profileToColumns } from '../../../../shared/db/profile-rows';
-import {
-  applicationToColumns,
-  employerToColumns,
-  offerToColumns,
-  structureToColumns,
-} from '../../../../shared/db/rows';
+import { employerToColumns, offerToColumns, structureToColumns } from '../../../../shared/db/rows';
+import { applicationToColumns } from '../../../../shared/db/application-rows';
 import type { Employer } from '../../../../shared/domain/employers';
 import { OFFER_ID, sampleApplication, sampleStructure } from '../../../../tests/support/applications';
 import { sampleProfile } from '../../../../tests/support/profiles';

@@ -1,13 +1,12 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { profileFromColumns, type ProfileOwnColumns } from '../../../../shared/db/profile-rows';
 import {
-  applicationFromColumns,
   employerFromColumns,
   offerFromColumns,
-  type ApplicationColumns,
   type EmployerColumns,
   type OfferColumns,
 } from '../../../../shared/db/rows';
+import { applicationFromColumns, type ApplicationColumns } from '../../../../shared/db/application-rows';
 import { fold } from '../../../../shared/text/fold';
 import {
   applicationDocument,

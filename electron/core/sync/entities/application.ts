@@ -1,4 +1,4 @@
-import { applicationFromColumns, applicationToColumns } from '../../../../shared/db/rows';
+import { applicationFromColumns, applicationToColumns } from '../../../../shared/db/application-rows';
 import {
   applicantName,
   applicationPatchSchema,
