@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { profileFromColumns } from '../../../../shared/db/profile-rows';
 import { offerToColumns, structureToColumns } from '../../../../shared/db/rows';
-import { applicationToColumns } from '../../../../shared/db/application-rows';
+import { applicationColumnsBefore0011 } from './fixture';
 import type { Offer } from '../../../../shared/domain/offers';
 import { OFFER_ID, sampleApplication, sampleStructure } from '../../../../tests/support/applications';
 import { published, sampleOffer } from '../../../../tests/support/scripted-engine';
@@ -29,7 +29,7 @@ function rowsOf0004(sqlite: Database.Database): void {
     number_key: 12,
   });
   insertRow(sqlite, 'application', {
-    ...applicationToColumns(application),
+    ...applicationColumnsBefore0011(application),
     applicant_key: 'emilie darrigrand',
     offer_key: 'commis de cuisine',
   });
@@ -65,7 +65,7 @@ describe('migration 0005_profiles_search', () => {
     rowsOf0004(fixture.sqlite);
     const anonymised = sampleApplication('a3000000-0000-4000-8000-000000000004', { number: 8 });
     fixture.insert('application', {
-      ...applicationToColumns({ ...anonymised, profile: null }),
+      ...applicationColumnsBefore0011({ ...anonymised, profile: null }),
       applicant_key: '',
       offer_key: 'commis de cuisine',
     });

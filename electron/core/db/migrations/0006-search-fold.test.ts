@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { offerToColumns, structureToColumns } from '../../../../shared/db/rows';
-import { applicationToColumns } from '../../../../shared/db/application-rows';
+import { applicationColumnsBefore0011 } from './fixture';
 import { OFFER_ID, sampleApplication, sampleStructure } from '../../../../tests/support/applications';
 import { published, sampleOffer } from '../../../../tests/support/scripted-engine';
 import { schemaBefore, type MigrationFixture } from './fixture';
@@ -35,7 +35,7 @@ describe('migration 0006_search_fold', () => {
       number_key: 12,
     });
     fixture.insert('application', {
-      ...applicationToColumns(application),
+      ...applicationColumnsBefore0011(application),
       applicant_key: 'ukasz darrigrand',
       offer_key: 'atelier s ren stra e',
     });

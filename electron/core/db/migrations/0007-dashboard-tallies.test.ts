@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applicationToColumns } from '../../../../shared/db/application-rows';
+import { applicationColumnsBefore0011 } from './fixture';
 import type { Application } from '../../../../shared/domain/applications';
 import { OFFER_ID, sampleApplication } from '../../../../tests/support/applications';
 import { schemaBefore, type MigrationFixture } from './fixture';
@@ -16,7 +16,7 @@ const id = (n: number) => `a6000000-0000-4000-8000-00000000000${n}`;
 /** An application as 0006 stored it (its sort keys, no dashboard column). */
 function row(application: Application) {
   return {
-    ...applicationToColumns(application),
+    ...applicationColumnsBefore0011(application),
     applicant_key: 'emilie darrigrand',
     offer_key: 'commis de cuisine',
     profile_id: application.profile?.id ?? null,

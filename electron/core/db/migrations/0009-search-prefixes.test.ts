@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { profileToColumns } from '../../../../shared/db/profile-rows';
 import { employerToColumns, offerToColumns, structureToColumns } from '../../../../shared/db/rows';
-import { applicationToColumns } from '../../../../shared/db/application-rows';
+import { applicationColumnsBefore0011 } from './fixture';
 import type { Employer } from '../../../../shared/domain/employers';
 import { OFFER_ID, sampleApplication, sampleStructure } from '../../../../tests/support/applications';
 import { sampleProfile } from '../../../../tests/support/profiles';
@@ -62,7 +62,7 @@ describe('migration 0009_search_prefixes', () => {
       number_key: 12,
     });
     fixture.insert('application', {
-      ...applicationToColumns(application),
+      ...applicationColumnsBefore0011(application),
       applicant_key: 'lukasz darrigrand',
       offer_key: 'patissier ere soren',
     });

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { migrateToLatest, TransactionalSqliteDialect } from '../../../../shared/db/migrate';
 import { structureToColumns } from '../../../../shared/db/rows';
+import { applicationToColumns } from '../../../../shared/db/application-rows';
+import type { Application } from '../../../../shared/domain/applications';
 import { sampleStructure } from '../../../../tests/support/applications';
 import { localMigrations } from './index';
 
@@ -91,4 +93,13 @@ export function insertRow(sqlite: Database.Database, table: string, row: object)
   sqlite
     .prepare(`insert into ${table} (${names.join(', ')}) values (${names.map((n) => `@${n}`).join(', ')})`)
     .run(row);
+}
+
+/**
+ * An application's columns as the releases before 0011_refusal_reasons stored them: the tests of
+ * those migrations insert rows into their schema, which has no refusal columns.
+ */
+export function applicationColumnsBefore0011(application: Application) {
+  const { refusal_reason: _reason, refusal_detail: _detail, ...columns } = applicationToColumns(application);
+  return columns;
 }
