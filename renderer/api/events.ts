@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { bridge } from './bridge';
+import { refreshQueries } from './refresh-queries';
 import { storeSyncStatus } from './sync-status';
 import { entityQueries, queryKeys } from './query-keys';
 
@@ -25,10 +26,10 @@ export function useCoreEvents(): void {
             void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
             break;
           case 'entities.changed':
-            for (const entity of event.payload.entities) {
-              for (const queryKey of entityQueries[entity] ?? [])
-                void queryClient.invalidateQueries({ queryKey });
-            }
+            void refreshQueries(
+              queryClient,
+              event.payload.entities.flatMap((entity) => entityQueries[entity] ?? []),
+            );
             break;
           case 'events.resumed':
             void queryClient.invalidateQueries();

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { entityQueries } from './query-keys';
+import { refreshQueries } from './refresh-queries';
 
 /**
  * Refreshes what a local write to one synced entity changes, without waiting for the core's
@@ -7,8 +8,5 @@ import { entityQueries } from './query-keys';
  */
 export function useRefreshEntity() {
   const queryClient = useQueryClient();
-  return (entity: string) =>
-    Promise.all(
-      (entityQueries[entity] ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-    ).then(() => undefined);
+  return (entity: string) => refreshQueries(queryClient, entityQueries[entity] ?? []);
 }
