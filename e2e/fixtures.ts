@@ -4,6 +4,7 @@ import { browserInstallHint, CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chr
 import { ELECTRON_MISSING, electronVersion, findElectronBinary } from '../scripts/electron-binary';
 import { electronSqliteBinding } from '../scripts/electron-sqlite';
 import { repoRoot, startNodeProcess, type Running } from '../scripts/processes';
+import { createTestDatabase } from '../platform/db/test-postgres';
 import { testProxy, type TestProxy } from './support/test-proxy';
 
 export type Target = 'web' | 'electron';
@@ -70,14 +71,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
     const platformData = testInfo.outputPath('platform');
     const desktopData = testInfo.outputPath('desktop');
-    let platform: Running = await startNodeProcess('platform/cli.ts', [
+    // E2E_PLATFORM_DIALECT=postgres: each test's platform on a fresh PostgreSQL database, the
+    // regional deployment's engine (the same flows, not run by default: SQLite is the suite's).
+    const database = process.env.E2E_PLATFORM_DIALECT === 'postgres' ? await createTestDatabase() : undefined;
+    const platformArgs = (port: string) => [
       '--port',
-      '0',
-      '--data',
-      platformData,
+      port,
+      ...(database ? ['--database', database.url] : ['--data', platformData]),
       '--seed',
       'demo',
-    ]);
+    ];
+    let platform: Running = await startNodeProcess('platform/cli.ts', platformArgs('0'));
     const platformUrl = platform.url;
     const platformPort = new URL(platformUrl).port;
     // The desktop talks to the platform through it; specs' own REST calls go straight.
@@ -140,14 +144,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       platformUrl,
       stopPlatform: () => platform.stop(),
       async startPlatform() {
-        platform = await startNodeProcess('platform/cli.ts', [
-          '--port',
-          platformPort,
-          '--data',
-          platformData,
-          '--seed',
-          'demo',
-        ]);
+        platform = await startNodeProcess('platform/cli.ts', platformArgs(platformPort));
       },
       async restart() {
         await quit();
@@ -167,6 +164,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await quit();
     await proxy?.close();
     await platform.stop();
+    await database?.drop();
   },
 });
 
