@@ -235,6 +235,8 @@ describe('sync under faults', () => {
       const b = await desktop('b', inTurn);
       stack.proxy.down = true;
       await a.editStructure({ tradeName: 'Version de A', email: 'a@cfa.example' });
+      // Its first try fails while the network is down (a loaded machine may not have made it yet).
+      await a.syncNow();
       stack.proxy.down = false;
       await b.editStructure({ tradeName: 'Version de B' });
       await b.settle();
@@ -277,6 +279,9 @@ describe('sync under faults', () => {
       stack.proxy.down = true;
       await clients.a.editStructure({ tradeName: 'Nom A', website: 'https://a.example' });
       await clients.b.editStructure({ tradeName: 'Nom B', phone: '05 40 00 00 00' });
+      // Each one's first try fails while the network is down (a loaded machine may not have made it yet).
+      await clients.a.syncNow();
+      await clients.b.syncNow();
       stack.proxy.down = false;
       const [first, second] = [clients[order[0]], clients[order[1]]];
       await first.settle();
