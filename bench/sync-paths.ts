@@ -103,10 +103,15 @@ export async function pullRemoteChanges(
 ): Promise<number> {
   const colleague = new PlatformClient({ baseUrl: platformUrl, timeoutMs: 120_000 });
   await colleague.login(DEMO_REFERENT.mail, DEMO_REFERENT.password);
-  const employers = (await invoke<Array<{ id: string; version: number }>>(core, 'employers.list')).slice(
-    0,
-    count,
-  );
+  // Those the platform accepted and this desktop holds as it does: a refused one cannot be edited.
+  const employers = (
+    await invoke<Array<{ id: string; version: number; status: string; syncState: string }>>(
+      core,
+      'employers.list',
+    )
+  )
+    .filter((employer) => employer.status === 'acceptee' && employer.syncState === 'synced')
+    .slice(0, count);
   if (employers.length < count) throw new Error(`seulement ${employers.length} employeurs`);
   for (let i = 0; i < employers.length; i += 200) {
     const mutations: PushMutation[] = employers.slice(i, i + 200).map((employer) => ({
@@ -124,7 +129,9 @@ export async function pullRemoteChanges(
     });
     const results = answer.kind === 'ok' ? pushResponseSchema.parse(answer.data).results : [];
     if (results.length !== mutations.length || results.some((r) => r.outcome !== 'applied'))
-      throw new Error(`lot refusé : ${JSON.stringify(answer).slice(0, 300)}`);
+      throw new Error(
+        `lot refusé : ${JSON.stringify(results.filter((r) => r.outcome !== 'applied').slice(0, 3)).slice(0, 600)}`,
+      );
   }
   const start = performance.now();
   await invoke<SyncStatus>(core, 'sync.now');
